@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CustOrder.Api.Customers;
+using CustOrder.Api.Data;
+using CustOrder.Api.Http;
+using CustOrder.Api.Items;
+using CustOrder.Api.Orders;
+
+namespace CustOrder.Api;
+
+/// <summary>The composition of the app, kept out of Program.cs.</summary>
+public static class AppSetup
+{
+    public const string DefaultUrl = "http://localhost:8000";
+
+    private static readonly string[] UrlSettings = ["urls", "http_ports", "https_ports"];
+
+    public static WebApplicationBuilder AddCustOrder(this WebApplicationBuilder builder)
+    {
+        UseDefaultUrlUnlessConfigured(builder);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            // The original Django app's wire format: snake_case names, enums by name.
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        services.AddDatabase();
+        services.AddPhoneNumbers();
+        return builder;
+    }
+
+    public static WebApplication UseCustOrder(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapApiIndex();
+        app.MapCustomers();
+        app.MapItems();
+        app.MapOrders();
+        return app;
+    }
+
+    /// <summary>Like Django's runserver, listen on localhost:8000 unless told otherwise (--urls, ASPNETCORE_URLS, ...).</summary>
+    private static void UseDefaultUrlUnlessConfigured(WebApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var configured = UrlSettings.Any(key => !string.IsNullOrWhiteSpace(config[key]))
+            || config.GetSection("Kestrel:Endpoints").Exists();
+        if (!configured)
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+    }
+}

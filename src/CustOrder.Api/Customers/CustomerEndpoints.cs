@@ -1,0 +1,140 @@
+using CustOrder.Api.Data;
+using CustOrder.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Customers;
+
+public static class CustomerEndpoints
+{
+    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPatch("/{id:guid}", Update);
+        group.MapDelete("/{id:guid}", Delete);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<CustomerResponse>>, ProblemHttpResult>> List(
+        HttpRequest request, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request.Query);
+        var page = query.Page();
+        var search = query.Text("search");
+        var ordering = query.Ordering("date_created", "date_modified", "first_name", "last_name");
+        if (!query.IsValid)
+        {
+            return query.Errors.ToProblem();
+        }
+
+        var customers = db.Customers.AsNoTracking();
+        if (search is not null)
+        {
+            var lowered = search.ToLowerInvariant();
+            var phone = phones.ToE164(search) ?? search;
+            // ToLower() becomes SQL lower(); the culture-aware overloads the analyzers prefer do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
+            customers = customers.Where(c => c.FirstName.ToLower().Contains(lowered)
+                || c.LastName.ToLower().Contains(lowered)
+                || c.PhoneNumber.Contains(phone));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var count = await customers.CountAsync(cancellationToken);
+        var descending = ordering?.Descending ?? true;
+        var sorted = ordering?.Field switch
+        {
+            "first_name" => customers.SortBy(c => c.FirstName, descending),
+            "last_name" => customers.SortBy(c => c.LastName, descending),
+            "date_modified" => customers.SortBy(c => c.DateModified, descending),
+            _ => customers.SortBy(c => c.DateCreated, descending),
+        };
+        var results = await sorted.Skip(page.Offset).Take(page.Limit)
+            .Select(CustomerResponse.Projection).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Pages.Create(request, page, count, results));
+    }
+
+    private static async Task<Results<Created<CustomerResponse>, ProblemHttpResult>> Create(
+        HttpContext http, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken)
+    {
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, form => CustomerInput.Read(form, phones), cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var customer = new Customer();
+        input.ApplyTo(customer);
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, customer);
+        return TypedResults.Created($"/api/v1/customers/{customer.Id}", CustomerResponse.From(customer));
+    }
+
+    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Get(
+        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Preconditions.SetETag(response, customer);
+        return TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    private static async Task<Results<Ok<CustomerResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(http.Request, customer))
+        {
+            return Preconditions.Failed();
+        }
+
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, form => CustomerInput.Read(form, phones), cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        input.ApplyTo(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, customer);
+        return TypedResults.Ok(CustomerResponse.From(customer));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(request, customer))
+        {
+            return Preconditions.Failed();
+        }
+
+        var orders = await db.Orders.CountAsync(o => o.CustomerId == id, cancellationToken);
+        if (orders > 0)
+        {
+            return ApiProblems.Conflict($"The customer has {orders} order(s); delete them first. Nothing was deleted.");
+        }
+
+        db.Customers.Remove(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

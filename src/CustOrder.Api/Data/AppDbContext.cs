@@ -1,0 +1,66 @@
+using CustOrder.Api.Customers;
+using CustOrder.Api.Items;
+using CustOrder.Api.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Data;
+
+/// <summary>
+/// The application's model. Each database provider has a subclass of its own so that each keeps
+/// its own migration set (see <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Item> Items => Set<Item>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
+    protected abstract SqlDialect Dialect { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new CustomerConfiguration());
+        modelBuilder.ApplyConfiguration(new ItemConfiguration(Dialect));
+        modelBuilder.ApplyConfiguration(new OrderConfiguration(Dialect));
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampChangedEntities();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampChangedEntities();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void StampChangedEntities()
+    {
+        var now = Timestamps.Now(clock);
+        foreach (var entry in ChangeTracker.Entries<Entity>())
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    // Seeded data may bring its own creation time.
+                    if (entry.Entity.DateCreated == default)
+                    {
+                        entry.Entity.DateCreated = now;
+                    }
+
+                    entry.Entity.DateModified = entry.Entity.DateCreated;
+                    entry.Entity.Version = 1;
+                    break;
+                case EntityState.Modified:
+                    entry.Entity.DateModified = now;
+                    entry.Entity.Version++;
+                    break;
+            }
+        }
+    }
+}

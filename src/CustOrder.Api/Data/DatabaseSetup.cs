@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustOrder.Api.Data;
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqliteConnectionString = "Data Source=custorder.db";
+
+    /// <summary>
+    /// Registers both provider contexts and resolves <see cref="AppDbContext"/> to PostgreSQL when
+    /// <c>ConnectionStrings:Postgres</c> is set, else to SQLite. The choice is read when a context
+    /// is first resolved, so configuration added late (tests, user secrets) still counts.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
+    {
+        services.AddDbContext<PostgresAppDbContext>((sp, options) => options
+            .UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IConfiguration>()))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDbContext<SqliteAppDbContext>((sp, options) => options
+            .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>()))
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddScoped<AppDbContext>(sp => UsesPostgres(sp.GetRequiredService<IConfiguration>())
+            ? sp.GetRequiredService<PostgresAppDbContext>()
+            : sp.GetRequiredService<SqliteAppDbContext>());
+        services.AddHostedService<MigrateOnStartService>();
+        return services;
+    }
+
+    public static bool UsesPostgres(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres"));
+
+    private static string PostgresConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Postgres")
+        ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set.");
+
+    private static string SqliteConnectionString(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        return string.IsNullOrWhiteSpace(configured) ? DefaultSqliteConnectionString : configured;
+    }
+
+    /// <summary>Applies pending migrations of the configured provider; returns the names applied.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a request writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        return pending;
+    }
+
+    /// <summary>A short description of where the data lives, without credentials.</summary>
+    public static string Describe(IConfiguration configuration)
+    {
+        if (UsesPostgres(configuration))
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString(configuration));
+            return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(SqliteConnectionString(configuration));
+        return $"SQLite file {Path.GetFullPath(sqlite.DataSource)}";
+    }
+}

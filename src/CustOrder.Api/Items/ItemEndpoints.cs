@@ -1,0 +1,144 @@
+using CustOrder.Api.Data;
+using CustOrder.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Items;
+
+public static class ItemEndpoints
+{
+    public static IEndpointRouteBuilder MapItems(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/items").WithTags("Items");
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPatch("/{id:guid}", Update);
+        group.MapDelete("/{id:guid}", Delete);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<ItemResponse>>, ProblemHttpResult>> List(
+        HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request.Query);
+        var page = query.Page();
+        var size = query.Choice<ItemSize>("size");
+        var search = query.Text("search");
+        var ordering = query.Ordering("date_created", "date_modified", "name", "price");
+        if (!query.IsValid)
+        {
+            return query.Errors.ToProblem();
+        }
+
+        var items = db.Items.AsNoTracking();
+        if (size is not null)
+        {
+            items = items.Where(i => i.Size == size);
+        }
+
+        if (search is not null)
+        {
+            var lowered = search.ToLowerInvariant();
+            // ToLower() becomes SQL lower(); the culture-aware overloads the analyzers prefer do not translate.
+#pragma warning disable CA1304, CA1311, CA1862
+            items = items.Where(i => i.Name.ToLower().Contains(lowered));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var count = await items.CountAsync(cancellationToken);
+        var descending = ordering?.Descending ?? true;
+        var sorted = ordering?.Field switch
+        {
+            "name" => items.SortBy(i => i.Name, descending),
+            "price" => items.SortBy(i => i.Price, descending),
+            "date_modified" => items.SortBy(i => i.DateModified, descending),
+            _ => items.SortBy(i => i.DateCreated, descending),
+        };
+        var results = await sorted.Skip(page.Offset).Take(page.Limit)
+            .Select(ItemResponse.Projection).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Pages.Create(request, page, count, results));
+    }
+
+    private static async Task<Results<Created<ItemResponse>, ProblemHttpResult>> Create(
+        HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, ItemInput.Read, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var item = new Item();
+        input.ApplyTo(item);
+        db.Items.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, item);
+        return TypedResults.Created($"/api/v1/items/{item.Id}", ItemResponse.From(item));
+    }
+
+    private static async Task<Results<Ok<ItemResponse>, NotFound>> Get(
+        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Preconditions.SetETag(response, item);
+        return TypedResults.Ok(ItemResponse.From(item));
+    }
+
+    /// <summary>A price change applies to new orders only; existing orders keep their unit price.</summary>
+    private static async Task<Results<Ok<ItemResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(http.Request, item))
+        {
+            return Preconditions.Failed();
+        }
+
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, ItemInput.Read, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        input.ApplyTo(item);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, item);
+        return TypedResults.Ok(ItemResponse.From(item));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(request, item))
+        {
+            return Preconditions.Failed();
+        }
+
+        var orders = await db.Orders.CountAsync(o => o.ItemId == id, cancellationToken);
+        if (orders > 0)
+        {
+            return ApiProblems.Conflict($"The item has {orders} order(s); delete them first. Nothing was deleted.");
+        }
+
+        db.Items.Remove(item);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,164 @@
+using CustOrder.Api.Data;
+using CustOrder.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Orders;
+
+public static class OrderEndpoints
+{
+    public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/orders").WithTags("Orders");
+        group.MapGet("", List);
+        group.MapPost("", Create);
+        group.MapGet("/{id:guid}", Get);
+        group.MapPatch("/{id:guid}", Update);
+        group.MapDelete("/{id:guid}", Delete);
+        return app;
+    }
+
+    private static async Task<Results<Ok<Page<OrderResponse>>, ProblemHttpResult>> List(
+        HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var query = new QueryReader(request.Query);
+        var page = query.Page();
+        var customer = query.Uuid("customer");
+        var item = query.Uuid("item");
+        var createdAfter = query.Timestamp("created_after");
+        var createdBefore = query.Timestamp("created_before");
+        var ordering = query.Ordering("date_created", "date_modified", "quantity", "unit_price", "total");
+        if (!query.IsValid)
+        {
+            return query.Errors.ToProblem();
+        }
+
+        var orders = db.Orders.AsNoTracking();
+        if (customer is not null)
+        {
+            orders = orders.Where(o => o.CustomerId == customer);
+        }
+
+        if (item is not null)
+        {
+            orders = orders.Where(o => o.ItemId == item);
+        }
+
+        if (createdAfter is not null)
+        {
+            orders = orders.Where(o => o.DateCreated >= createdAfter);
+        }
+
+        if (createdBefore is not null)
+        {
+            orders = orders.Where(o => o.DateCreated < createdBefore);
+        }
+
+        var count = await orders.CountAsync(cancellationToken);
+        var descending = ordering?.Descending ?? true;
+        var sorted = ordering?.Field switch
+        {
+            "quantity" => orders.SortBy(o => o.Quantity, descending),
+            "unit_price" => orders.SortBy(o => o.UnitPrice, descending),
+            "total" => orders.SortBy(o => o.Total, descending),
+            "date_modified" => orders.SortBy(o => o.DateModified, descending),
+            _ => orders.SortBy(o => o.DateCreated, descending),
+        };
+        var results = await sorted.Skip(page.Offset).Take(page.Limit)
+            .Select(OrderResponse.Projection).ToListAsync(cancellationToken);
+        return TypedResults.Ok(Pages.Create(request, page, count, results));
+    }
+
+    /// <summary>The order takes the item's current price as its unit price.</summary>
+    private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
+        HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, OrderInput.Read, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var errors = new FieldErrors();
+        var (customer, item) = await input.LoadReferencesAsync(db, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        var order = new Order();
+        order.Change(customer, item, input.Quantity);
+        db.Orders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, order);
+        return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
+    }
+
+    private static async Task<Results<Ok<OrderResponse>, NotFound>> Get(
+        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item)
+            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        Preconditions.SetETag(response, order);
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    /// <summary>Changing the item re-prices the order at that item's current price; changing only the quantity keeps the unit price.</summary>
+    private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item)
+            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(http.Request, order))
+        {
+            return Preconditions.Failed();
+        }
+
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, OrderInput.Read, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        var errors = new FieldErrors();
+        var (customer, item) = await input.LoadReferencesAsync(db, errors, cancellationToken);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+
+        order.Change(customer, item, input.Quantity);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, order);
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(request, order))
+        {
+            return Preconditions.Failed();
+        }
+
+        db.Orders.Remove(order);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

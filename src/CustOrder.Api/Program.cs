@@ -1,0 +1,22 @@
+using CustOrder.Api;
+using CustOrder.Api.Cli;
+
+var command = AdminCommand.Parse(args);
+if (command.IsHelp)
+{
+    AdminCommand.PrintHelp(Console.Out);
+    return command.ExitCode;
+}
+
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+builder.AddCustOrder();
+var app = builder.Build();
+
+if (command.Name is not null)
+{
+    return await AdminCommands.RunAsync(app, command.Name);
+}
+
+app.UseCustOrder();
+await app.RunAsync();
+return 0;
