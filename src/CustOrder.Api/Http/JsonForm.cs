@@ -29,14 +29,8 @@ public sealed class JsonForm(JsonElement body, bool partial)
             return FailText(name, "Not a valid string.");
         }
 
-        string text;
-        try
+        if (StringValue(value) is not { } text)
         {
-            text = value.GetString()!;
-        }
-        catch (InvalidOperationException)
-        {
-            // An unpaired surrogate such as "\ud800" is valid JSON but not text.
             return FailText(name, "Not valid Unicode text.");
         }
 
@@ -101,7 +95,7 @@ public sealed class JsonForm(JsonElement body, bool partial)
             return null;
         }
 
-        return value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+        return Guid.TryParse(StringValue(value), out var id)
             ? id
             : Fail<Guid>(name, "Must be a valid UUID.");
     }
@@ -115,9 +109,9 @@ public sealed class JsonForm(JsonElement body, bool partial)
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && Enum.GetNames<TEnum>().Contains(value.GetString(), StringComparer.Ordinal))
+        if (StringValue(value) is { } text && Enum.GetNames<TEnum>().Contains(text, StringComparer.Ordinal))
         {
-            return Enum.Parse<TEnum>(value.GetString()!);
+            return Enum.Parse<TEnum>(text);
         }
 
         var choices = string.Join(", ", Enum.GetNames<TEnum>());
@@ -170,13 +164,34 @@ public sealed class JsonForm(JsonElement body, bool partial)
         return null;
     }
 
+    /// <summary>
+    /// The text of a JSON string, or null for another JSON type or for a string that is not valid
+    /// Unicode (an unpaired surrogate such as "\ud800" is valid JSON but cannot become text).
+    /// </summary>
+    private static string? StringValue(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool TryReadDecimal(JsonElement value, out decimal amount)
     {
         amount = 0;
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetDecimal(out amount),
-            JsonValueKind.String => decimal.TryParse(value.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            JsonValueKind.String => decimal.TryParse(StringValue(value), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
                 CultureInfo.InvariantCulture, out amount),
             _ => false,
         };

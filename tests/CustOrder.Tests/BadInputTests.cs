@@ -1,0 +1,246 @@
+using System.Net;
+using System.Text;
+using CustOrder.Tests.Infrastructure;
+
+namespace CustOrder.Tests;
+
+/// <summary>Every kind of bad input answers with a 4xx problem document naming the field; none reaches a 5xx.</summary>
+public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
+{
+    private const string ValidCustomer = """{"first_name":"Jane","last_name":"Doe","phone_number":"+254712345678"}""";
+
+    private readonly HttpClient _client = app.CreateClient();
+
+    private Shop Shop => new(_client);
+
+    public static TheoryData<string, string, string> InvalidCustomers => new()
+    {
+        { """{"last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "This field is required." },
+        { """{"first_name":"   ","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "This field may not be blank." },
+        { """{"first_name":null,"last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "This field may not be null." },
+        { """{"first_name":42,"last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Not a valid string." },
+        { """{"first_name":{"a":1},"last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Not a valid string." },
+        { """{"first_name":["Jane"],"last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Not a valid string." },
+        { """{"first_name":"Ja\u0000ne","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Null characters are not allowed." },
+        { """{"first_name":"\ud800","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Not valid Unicode text." },
+        { $$"""{"first_name":"Jane","last_name":"{{new string('x', 251)}}","phone_number":"+254712345678"}""", "last_name", "Ensure this field has no more than 250 characters." },
+        { """{"first_name":"Jane","last_name":"Doe","phone_number":"0712"}""", "phone_number", "Enter a valid phone number, such as +254712345678 or 0712 345 678." },
+        { """{"first_name":"Jane","last_name":"Doe","phone_number":"+254712345678","is_admin":true}""", "is_admin", "Unknown field." },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidCustomers))]
+    public async Task Invalid_customer_fields_are_400_with_the_field_error(string body, string field, string message)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/customers", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([message], problem.FieldErrors(field));
+    }
+
+    [Fact]
+    public async Task A_name_of_exactly_250_characters_including_non_ascii_is_accepted()
+    {
+        var name = string.Concat(Enumerable.Repeat("é", 125)) + string.Concat(Enumerable.Repeat("😀", 125));
+
+        var customer = await Shop.CustomerAsync(lastName: name);
+
+        Assert.Equal(name, customer.Str("last_name"));
+    }
+
+    public static TheoryData<string, string, string> InvalidItems => new()
+    {
+        { """{"name":"Shirt","size":"XLL","price":"1.00"}""", "size", "Not a valid choice; expected one of S, M, L, XL, XXL." },
+        { """{"name":"Shirt","size":"m","price":"1.00"}""", "size", "Not a valid choice; expected one of S, M, L, XL, XXL." },
+        { """{"name":"Shirt","size":1,"price":"1.00"}""", "size", "Not a valid choice; expected one of S, M, L, XL, XXL." },
+        { """{"name":"Shirt","size":"M","price":"1.999"}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":1.999}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":-0.01}""", "price", "Ensure this value is greater than or equal to 0." },
+        { """{"name":"Shirt","size":"M","price":"100000000.00"}""", "price", "Ensure this value is less than or equal to 99999999.99." },
+        { """{"name":"Shirt","size":"M","price":1e400}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M","price":"abc"}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M","price":"NaN"}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M","price":true}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M"}""", "price", "This field is required." },
+        { """{"name":"Shirt","size":"\ud800","price":"1.00"}""", "size", "Not a valid choice; expected one of S, M, L, XL, XXL." },
+        { """{"name":"Shirt","size":"M","price":"\ud800"}""", "price", "A valid number is required." },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidItems))]
+    public async Task Invalid_item_fields_are_400_with_the_field_error(string body, string field, string message)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/items", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([message], problem.FieldErrors(field));
+    }
+
+    [Theory]
+    [InlineData("\"abc\"", "A valid integer is required.")]
+    [InlineData("2.5", "A valid integer is required.")]
+    [InlineData("\"3\"", "A valid integer is required.")]
+    [InlineData("{}", "A valid integer is required.")]
+    [InlineData("[1]", "A valid integer is required.")]
+    [InlineData("0", "Ensure this value is greater than or equal to 1.")]
+    [InlineData("-1", "Ensure this value is greater than or equal to 1.")]
+    [InlineData("1000001", "Ensure this value is less than or equal to 1000000.")]
+    [InlineData("99999999999999999999", "A valid integer is required.")]
+    public async Task Invalid_quantities_are_400_with_the_field_error(string quantity, string message)
+    {
+        var customer = await Shop.CustomerAsync();
+        var item = await Shop.ItemAsync();
+
+        var response = await _client.PostJsonAsync("/api/v1/orders",
+            $$"""{"customer":"{{customer.Str("id")}}","item":"{{item.Str("id")}}","quantity":{{quantity}}}""");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal([message], problem.FieldErrors("quantity"));
+    }
+
+    [Fact]
+    public async Task Malformed_uuids_in_an_order_are_field_errors()
+    {
+        var response = await _client.PostJsonAsync("/api/v1/orders", """{"customer":"abc","item":"\udfff","quantity":1}""");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["Must be a valid UUID."], problem.FieldErrors("customer"));
+        Assert.Equal(["Must be a valid UUID."], problem.FieldErrors("item"));
+    }
+
+    [Theory]
+    [InlineData("{\"first_name\":")]
+    [InlineData("not json")]
+    [InlineData("")]
+    [InlineData("{\"first_name\":\"a\",\"first_name\":\"b\"}")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]")]
+    public async Task Malformed_json_is_a_400_problem(string body)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/customers", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Malformed JSON.", problem.Str("title"));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    [InlineData("42")]
+    [InlineData("null")]
+    public async Task A_body_that_is_not_a_json_object_is_a_400_problem(string body)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/items", body);
+
+        await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/xml")]
+    public async Task Another_content_type_is_a_415_problem(string contentType)
+    {
+        var response = await _client.PostAsync("/api/v1/customers",
+            new StringContent(ValidCustomer, Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_patch_with_another_content_type_is_a_415_and_changes_nothing()
+    {
+        var customer = await Shop.CustomerAsync(lastName: "Barasa");
+        var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/customers/{customer.Str("id")}")
+        {
+            Content = new StringContent("last_name=Other", Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var stored = await (await _client.FetchAsync($"/api/v1/customers/{customer.Str("id")}")).ReadJsonAsync();
+        Assert.Equal("Barasa", stored.Str("last_name"));
+    }
+
+    [Fact]
+    public async Task A_body_over_one_mebibyte_is_a_413_problem()
+    {
+        var huge = $$"""{"first_name":"{{new string('a', 1024 * 1024)}}","last_name":"Doe","phone_number":"+254712345678"}""";
+
+        var response = await _client.PostJsonAsync("/api/v1/customers", huge);
+
+        await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_one_mebibyte_is_a_413_problem()
+    {
+        var content = new StreamContent(new MemoryStream(new byte[(1024 * 1024) + 10]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/items") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=501")]
+    [InlineData("limit=-5")]
+    [InlineData("limit=abc")]
+    [InlineData("offset=-1")]
+    [InlineData("offset=1.5")]
+    [InlineData("search=a%00b")]
+    [InlineData("ordering=-")]
+    [InlineData("ordering=phone_number")]
+    public async Task Malformed_list_parameters_are_400_field_errors(string query)
+    {
+        var response = await _client.FetchAsync($"/api/v1/customers?{query}");
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Single(problem.FieldErrors(query.Split('=')[0]));
+    }
+
+    /// <summary>A bounded, seeded fuzz over every write endpoint: random JSON values in every field.</summary>
+    [Fact]
+    public async Task Random_json_values_in_every_field_never_produce_a_5xx()
+    {
+        var customer = await Shop.CustomerAsync();
+        var item = await Shop.ItemAsync();
+        var order = await Shop.OrderAsync(customer, item);
+        var random = new Random(4242);
+        string[] values =
+        [
+            "null", "true", "0", "-1", "1e308", "-1e-308", "2.5", "99999999999999999999999", "\"\"", "\" \"", "\"\\u0000\"",
+            "\"\\ud800\"", "\"+254712345678\"", "\"XL\"", "\"19.99\"", "\"1e3\"", "\"💥\"", "[]", "{}", "[null]", "{\"a\":{\"b\":[]}}",
+            $"\"{customer.Str("id")}\"", $"\"{item.Str("id")}\"", $"\"{Guid.NewGuid()}\"", $"\"{new string('x', 300)}\"",
+        ];
+        (string Method, string Url, string[] Fields)[] targets =
+        [
+            ("POST", "/api/v1/customers", ["first_name", "last_name", "phone_number"]),
+            ("PATCH", $"/api/v1/customers/{customer.Str("id")}", ["first_name", "last_name", "phone_number"]),
+            ("POST", "/api/v1/items", ["name", "size", "price"]),
+            ("PATCH", $"/api/v1/items/{item.Str("id")}", ["name", "size", "price"]),
+            ("POST", "/api/v1/orders", ["customer", "item", "quantity"]),
+            ("PATCH", $"/api/v1/orders/{order.Str("id")}", ["customer", "item", "quantity"]),
+        ];
+
+        for (var n = 0; n < 300; n++)
+        {
+            var (method, url, fields) = targets[n % targets.Length];
+            var chosen = fields.Where(_ => random.Next(4) > 0).Append(random.Next(10) == 0 ? "extra" : null).OfType<string>();
+            var body = "{" + string.Join(",", chosen.Select(f => $"\"{f}\":{values[random.Next(values.Length)]}")) + "}";
+            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+            var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+            Assert.True((int)response.StatusCode < 500, $"{method} {url} {body} gave {(int)response.StatusCode}");
+            if (!response.IsSuccessStatusCode)
+            {
+                Assert.Equal("application/problem+json", response.ContentType()?.MediaType);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using CustOrder.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustOrder.Tests.Infrastructure;
+
+/// <summary>
+/// The app over an in-memory server, with a fresh database of its own (see <see cref="TestDatabase"/>)
+/// migrated at start-up exactly as production's <c>Database:MigrateOnStart</c> does it.
+/// One instance per test class (IClassFixture), so classes never see each other's data.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting(Database.ConnectionStringKey, Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        // Starts the server, which migrates the new database.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs work against the app's own database context, for set-up or checks the API does not expose.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DropAsync();
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CustOrder.Tests.Infrastructure;
+
+/// <summary>
+/// A database of its own for one test class: on PostgreSQL when CUSTORDER_TEST_POSTGRES holds a
+/// connection string to a server where the role may create databases, else a SQLite file.
+/// When PostgreSQL is configured it is used or the tests fail; they never fall back quietly.
+/// </summary>
+public sealed class TestDatabase
+{
+    public const string PostgresVariable = "CUSTORDER_TEST_POSTGRES";
+
+    private TestDatabase(string provider, string connectionString, Func<Task> drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _drop = drop;
+    }
+
+    private readonly Func<Task> _drop;
+
+    public static string? ServerConnectionString => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+
+    public static bool UsesPostgres => ServerConnectionString is not null;
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The configuration key the app reads this database from.</summary>
+    public string ConnectionStringKey => $"ConnectionStrings:{Provider}";
+
+    public static TestDatabase Create()
+    {
+        var name = $"custorder_test_{Guid.NewGuid():N}";
+        if (ServerConnectionString is { } server)
+        {
+            var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+            return new TestDatabase("Postgres", builder.ConnectionString, () => DropPostgresAsync(server, name));
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), name + ".db");
+        return new TestDatabase("Sqlite", $"Data Source={path}", () =>
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public Task DropAsync() => _drop();
+
+    private static async Task DropPostgresAsync(string server, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
