@@ -107,6 +107,22 @@ public sealed class OrderApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task An_order_placed_while_its_customer_is_being_deleted_wins_and_the_delete_is_a_409()
+    {
+        var customer = await Shop.CustomerAsync();
+        var item = await Shop.ItemAsync();
+        JsonElement? raced = null;
+        app.BeforeDelete.Once(async () => raced = await Shop.OrderAsync(customer, item));
+
+        var response = await _client.DeleteAsync($"/api/v1/customers/{customer.Str("id")}", ifMatch: null);
+
+        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.NotNull(raced);
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync($"/api/v1/customers/{customer.Str("id")}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.FetchAsync($"/api/v1/orders/{raced.Value.Str("id")}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Deleting_an_order_returns_204_and_then_its_customer_can_be_deleted()
     {
         var customer = await Shop.CustomerAsync();

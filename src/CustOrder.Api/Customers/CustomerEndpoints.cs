@@ -1,5 +1,6 @@
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
+using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -113,28 +114,7 @@ public static class CustomerEndpoints
         return TypedResults.Ok(CustomerResponse.From(customer));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
-        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.IfMatchFails(request, customer))
-        {
-            return Preconditions.Failed();
-        }
-
-        var orders = await db.Orders.CountAsync(o => o.CustomerId == id, cancellationToken);
-        if (orders > 0)
-        {
-            return ApiProblems.Conflict($"The customer has {orders} order(s); delete them first. Nothing was deleted.");
-        }
-
-        db.Customers.Remove(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken) =>
+        ReferencedDeletes.DeleteUnlessOrderedAsync<Customer>(db, request, id, o => o.CustomerId == id, "customer", cancellationToken);
 }

@@ -12,10 +12,13 @@ namespace CustOrder.Api.Data;
 /// </summary>
 internal sealed class DatabaseExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    // SQLite extended result codes for constraint failures.
-    private const int SqliteForeignKey = 787;
-    private const int SqliteUnique = 2067;
-    private const int SqliteCheck = 275;
+    private enum Constraint
+    {
+        None,
+        ForeignKey,
+        Unique,
+        Check,
+    }
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -23,15 +26,13 @@ internal sealed class DatabaseExceptionHandler(IProblemDetailsService problems) 
         {
             DbUpdateConcurrencyException => (StatusCodes.Status412PreconditionFailed, "Precondition failed.",
                 "The resource was changed by another request. Fetch it again and retry."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } }
-                or DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteForeignKey } }
-                => (StatusCodes.Status409Conflict, "Conflict.", "The change conflicts with related records."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } }
-                or DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteUnique } }
-                => (StatusCodes.Status409Conflict, "Conflict.", "A record with the same key exists."),
-            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.CheckViolation } }
-                or DbUpdateException { InnerException: SqliteException { SqliteExtendedErrorCode: SqliteCheck } }
-                => (StatusCodes.Status400BadRequest, "Invalid value.", "A value is outside the range the database allows."),
+            DbUpdateException update => ViolatedConstraint(update) switch
+            {
+                Constraint.ForeignKey => (StatusCodes.Status409Conflict, "Conflict.", "The change conflicts with related records; nothing was changed."),
+                Constraint.Unique => (StatusCodes.Status409Conflict, "Conflict.", "A record with the same key exists; nothing was changed."),
+                Constraint.Check => (StatusCodes.Status400BadRequest, "Invalid value.", "A value is outside the range the database allows."),
+                _ => (0, "", ""),
+            },
             BadHttpRequestException bad => (bad.StatusCode, "Bad request.", bad.Message),
             _ => (0, "", ""),
         };
@@ -48,4 +49,17 @@ internal sealed class DatabaseExceptionHandler(IProblemDetailsService problems) 
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    private static Constraint ViolatedConstraint(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } => Constraint.ForeignKey,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } => Constraint.Unique,
+        PostgresException { SqlState: PostgresErrorCodes.CheckViolation } => Constraint.Check,
+        // SQLITE_CONSTRAINT; its extended code is not reliable here (a foreign key failing at the
+        // end of a DELETE ... RETURNING reports SQLITE_CONSTRAINT_TRIGGER), its message is.
+        SqliteException { SqliteErrorCode: 19, Message: var message } when message.Contains("FOREIGN KEY", StringComparison.Ordinal) => Constraint.ForeignKey,
+        SqliteException { SqliteErrorCode: 19, Message: var message } when message.Contains("UNIQUE", StringComparison.Ordinal) => Constraint.Unique,
+        SqliteException { SqliteErrorCode: 19, Message: var message } when message.Contains("CHECK", StringComparison.Ordinal) => Constraint.Check,
+        _ => Constraint.None,
+    };
 }

@@ -1,5 +1,6 @@
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
+using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,28 +118,7 @@ public static class ItemEndpoints
         return TypedResults.Ok(ItemResponse.From(item));
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
-        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.IfMatchFails(request, item))
-        {
-            return Preconditions.Failed();
-        }
-
-        var orders = await db.Orders.CountAsync(o => o.ItemId == id, cancellationToken);
-        if (orders > 0)
-        {
-            return ApiProblems.Conflict($"The item has {orders} order(s); delete them first. Nothing was deleted.");
-        }
-
-        db.Items.Remove(item);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
+        Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken) =>
+        ReferencedDeletes.DeleteUnlessOrderedAsync<Item>(db, request, id, o => o.ItemId == id, "item", cancellationToken);
 }

@@ -18,12 +18,18 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
+    public BeforeDeleteHook BeforeDelete { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(Database.ConnectionStringKey, Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(SqlCommands));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(SqlCommands);
+            services.AddSingleton<IInterceptor>(BeforeDelete);
+        });
     }
 
     public ValueTask InitializeAsync()

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using CustOrder.Api.Data;
+using CustOrder.Api.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Orders;
+
+/// <summary>Deleting what orders refer to (a customer, an item): refused with 409 while orders exist, never cascaded.</summary>
+public static class ReferencedDeletes
+{
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteUnlessOrderedAsync<T>(
+        AppDbContext db, HttpRequest request, Guid id, Expression<Func<Order, bool>> refersToIt, string noun, CancellationToken cancellationToken)
+        where T : Entity
+    {
+        var entity = await db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IfMatchFails(request, entity))
+        {
+            return Preconditions.Failed();
+        }
+
+        var orders = await db.Orders.CountAsync(refersToIt, cancellationToken);
+        if (orders > 0)
+        {
+            return ApiProblems.Conflict($"The {noun} has {orders} order(s); delete them first. Nothing was deleted.");
+        }
+
+        // A concurrent new order makes the foreign key refuse this; DatabaseExceptionHandler answers 409.
+        db.Remove(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
