@@ -19,6 +19,8 @@ public static class AppSetup
     {
         UseDefaultUrlUnlessConfigured(builder);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
+        // SQL text only when asked for in configuration, also when appsettings.json is not found.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace CustOrder.Api.Data;
 
 /// <summary>
@@ -13,18 +15,29 @@ internal sealed partial class MigrateOnStartService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var migrate = configuration.GetValue<bool?>("Database:MigrateOnStart") ?? environment.IsDevelopment();
-        if (!migrate)
+        var database = DatabaseSetup.Describe(configuration);
+        if (migrate)
         {
+            var applied = await services.MigrateDatabaseAsync(cancellationToken);
+            LogMigrated(logger, applied.Count, database);
             return;
         }
 
-        var applied = await services.MigrateDatabaseAsync(cancellationToken);
-        var database = DatabaseSetup.Describe(configuration);
-        LogMigrated(logger, applied.Count, database);
+        // Not ours to change: say so clearly instead of failing later on a missing table.
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        if (pending > 0)
+        {
+            LogPending(logger, pending, database);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} migration(s) to {Database}")]
     private static partial void LogMigrated(ILogger logger, int count, string database);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Database} has {Count} pending migration(s): run the 'migrate' command, or set Database:MigrateOnStart=true")]
+    private static partial void LogPending(ILogger logger, int count, string database);
 }
