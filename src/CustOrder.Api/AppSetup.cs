@@ -18,7 +18,9 @@ public static class AppSetup
     public static WebApplicationBuilder AddCustOrder(this WebApplicationBuilder builder)
     {
         UseDefaultUrlUnlessConfigured(builder);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = Limits.MaxBodyBytes);
+        // RequestBody enforces the 1 MiB limit on JSON exactly; Kestrel's looser cap only stops
+        // endless bodies early (it counts chunked framing too, so the same number would be stricter).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * Limits.MaxBodyBytes);
         // SQL text only when asked for in configuration, also when appsettings.json is not found.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
@@ -41,6 +43,9 @@ public static class AppSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        // Routing after HEAD became GET, so the GET endpoint is the one chosen.
+        app.UseRouting();
         app.MapApiIndex();
         app.MapCustomers();
         app.MapItems();

@@ -24,6 +24,10 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
         { """{"first_name":"Ja\u0000ne","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Null characters are not allowed." },
         { """{"first_name":"\ud800","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Not valid Unicode text." },
         { $$"""{"first_name":"Jane","last_name":"{{new string('x', 251)}}","phone_number":"+254712345678"}""", "last_name", "Ensure this field has no more than 250 characters." },
+        { """{"first_name":"a\u001b[31m","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "Control characters are not allowed." },
+        { """{"first_name":"Jane","last_name":"B\nC","phone_number":"+254712345678"}""", "last_name", "Control characters are not allowed." },
+        { """{"first_name":"\u200b","last_name":"Doe","phone_number":"+254712345678"}""", "first_name", "This field may not be blank." },
+        { """{"first_name":"Jane","last_name":"Doe","phone_number":"+254712345678 ext. 123"}""", "phone_number", "Enter a valid phone number, such as +254712345678 or 0712 345 678." },
         { """{"first_name":"Jane","last_name":"Doe","phone_number":"0712"}""", "phone_number", "Enter a valid phone number, such as +254712345678 or 0712 345 678." },
         { """{"first_name":"Jane","last_name":"Doe","phone_number":"+254712345678","is_admin":true}""", "is_admin", "Unknown field." },
     };
@@ -57,11 +61,20 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
         { """{"name":"Shirt","size":"M","price":1.999}""", "price", "Ensure that there are no more than 2 decimal places." },
         { """{"name":"Shirt","size":"M","price":-0.01}""", "price", "Ensure this value is greater than or equal to 0." },
         { """{"name":"Shirt","size":"M","price":"100000000.00"}""", "price", "Ensure this value is less than or equal to 99999999.99." },
-        { """{"name":"Shirt","size":"M","price":1e400}""", "price", "A valid number is required." },
         { """{"name":"Shirt","size":"M","price":"abc"}""", "price", "A valid number is required." },
         { """{"name":"Shirt","size":"M","price":"NaN"}""", "price", "A valid number is required." },
         { """{"name":"Shirt","size":"M","price":true}""", "price", "A valid number is required." },
         { """{"name":"Shirt","size":"M"}""", "price", "This field is required." },
+        { """{"name":"Shirt","size":"M","price":"99999999.989999999999999999999"}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":"1.00000000000000000000000000000000000001"}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":1.00000000000000000000000000000000000001}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":1e-30}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":"0.00000000000000000000000000001"}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":1e400}""", "price", "Ensure this value is less than or equal to 99999999.99." },
+        { """{"name":"Shirt","size":"M","price":"1e-400"}""", "price", "Ensure that there are no more than 2 decimal places." },
+        { """{"name":"Shirt","size":"M","price":" 1.00"}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M","price":"1,00"}""", "price", "A valid number is required." },
+        { """{"name":"Shirt","size":"M","price":"Infinity"}""", "price", "A valid number is required." },
         { """{"name":"Shirt","size":"\ud800","price":"1.00"}""", "size", "Not a valid choice; expected one of S, M, L, XL, XXL." },
         { """{"name":"Shirt","size":"M","price":"\ud800"}""", "price", "A valid number is required." },
     };
@@ -138,10 +151,39 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
     [InlineData("application/xml")]
+    [InlineData("application/problem+json")]
+    [InlineData("application/vnd.foo+json")]
+    [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=utf-16")]
     public async Task Another_content_type_is_a_415_problem(string contentType)
     {
         var response = await _client.PostAsync("/api/v1/customers",
-            new StringContent(ValidCustomer, Encoding.UTF8, contentType), TestContext.Current.CancellationToken);
+            new StringContent(ValidCustomer, Encoding.UTF8, System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType)), TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=UTF-8")]
+    [InlineData("application/merge-patch+json")]
+    public async Task Json_with_or_without_a_utf8_charset_is_accepted(string contentType)
+    {
+        var response = await _client.PostAsync("/api/v1/customers",
+            new StringContent(ValidCustomer, Encoding.UTF8, System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_compressed_body_is_a_415_problem()
+    {
+        var content = new ByteArrayContent([0x1f, 0x8b, 0x08, 0x00]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+
+        var response = await _client.PostAsync("/api/v1/customers", content, TestContext.Current.CancellationToken);
 
         await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }

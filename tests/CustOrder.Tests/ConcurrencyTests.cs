@@ -78,6 +78,46 @@ public sealed class ConcurrencyTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_get_with_the_current_etag_in_if_none_match_is_304_without_a_body()
+    {
+        var item = await Shop.ItemAsync();
+        var url = $"/api/v1/items/{item.Str("id")}";
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"1\"");
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Equal("\"1\"", response.ETag());
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_patch_with_if_none_match_star_on_an_existing_resource_is_412()
+    {
+        var customer = await Shop.CustomerAsync(lastName: "Kiprono");
+        var url = $"/api/v1/customers/{customer.Str("id")}";
+        var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = HttpExtensions.JsonContent(new { last_name = "Other" }) };
+        request.Headers.TryAddWithoutValidation("If-None-Match", "*");
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(HttpStatusCode.PreconditionFailed);
+        Assert.Equal("Kiprono", (await (await _client.FetchAsync(url)).ReadJsonAsync()).Str("last_name"));
+    }
+
+    [Theory]
+    [InlineData("/api")]
+    [InlineData("/api/v1/customers")]
+    public async Task Head_answers_like_get_without_a_body(string url)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Two_concurrent_patches_with_the_same_etag_never_both_win()
     {
         var item = await Shop.ItemAsync(price: "1.00");

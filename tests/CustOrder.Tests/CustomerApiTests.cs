@@ -134,6 +134,20 @@ public sealed class CustomerApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Contains(byPhone.GetProperty("results").EnumerateArray(), c => c.Str("id") == byLastName.Str("id"));
     }
 
+    [Theory]
+    [InlineData("Émile", "émile")]
+    [InlineData("Ünal", "üNAL")]
+    [InlineData("Ärmel", "ÄRMEL")]
+    public async Task Search_ignores_case_beyond_ascii(string firstName, string search)
+    {
+        var lastName = Shop.Unique("Accent");
+        await Shop.CustomerAsync(lastName: lastName, firstName: firstName);
+
+        var list = await (await _client.FetchAsync($"/api/v1/customers?search={Uri.EscapeDataString(search)}")).ReadJsonAsync();
+
+        Assert.Contains(list.GetProperty("results").EnumerateArray(), c => c.Str("last_name") == lastName);
+    }
+
     [Fact]
     public async Task Customers_can_be_ordered_by_last_name_either_way()
     {

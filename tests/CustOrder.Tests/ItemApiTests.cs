@@ -15,6 +15,10 @@ public sealed class ItemApiTests(ApiFactory app) : IClassFixture<ApiFactory>
     [InlineData(5, "5.00")]
     [InlineData("0", "0.00")]
     [InlineData("99999999.99", "99999999.99")]
+    [InlineData(1e2, "100.00")]
+    [InlineData("1e2", "100.00")]
+    [InlineData("19.990", "19.99")]
+    [InlineData("1.5E+1", "15.00")]
     public async Task Price_is_accepted_as_string_or_number_and_returned_as_a_two_decimal_string(object price, string expected)
     {
         var item = await Shop.ItemAsync(price: price);

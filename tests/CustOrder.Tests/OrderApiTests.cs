@@ -173,6 +173,9 @@ public sealed class OrderApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 
     [Theory]
     [InlineData("created_after=yesterday")]
+    [InlineData("created_after=12/01/2026")]
+    [InlineData("created_after=Dec%201%202026")]
+    [InlineData("created_after=10:00")]
     [InlineData("created_before=2026-13-45")]
     [InlineData("customer=42")]
     [InlineData("item=not-a-uuid")]

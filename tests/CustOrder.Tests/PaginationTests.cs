@@ -81,6 +81,19 @@ public sealed class PaginationTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal($"http://localhost/api/v1/customers?search={tag}&limit=2&offset=1", beyond.Str("previous"));
     }
 
+    [Theory]
+    [InlineData(2147483647)]
+    [InlineData(2147483646)]
+    public async Task The_largest_offsets_give_an_empty_page_without_a_next_link(int offset)
+    {
+        var (tag, _) = await CreateCustomersAsync(1);
+
+        var page = await PageAsync($"search={tag}&limit=500&offset={offset}");
+
+        Assert.Empty(page.GetProperty("results").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("next").ValueKind);
+    }
+
     [Fact]
     public async Task The_default_limit_is_50_and_500_is_the_largest_accepted()
     {

@@ -75,13 +75,18 @@ public static class CustomerEndpoints
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", CustomerResponse.From(customer));
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, NotFound>> Get(
-        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (customer is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IsNotModified(request, customer))
+        {
+            return Preconditions.NotModified(response, customer);
         }
 
         Preconditions.SetETag(response, customer);
@@ -97,7 +102,7 @@ public static class CustomerEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.IfMatchFails(http.Request, customer))
+        if (Preconditions.WriteRefused(http.Request, customer))
         {
             return Preconditions.Failed();
         }

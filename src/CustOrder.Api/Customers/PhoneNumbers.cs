@@ -24,7 +24,8 @@ public sealed class PhoneNumberNormalizer(IOptions<PhoneNumberOptions> options)
         try
         {
             var number = Util.Parse(text, options.Value.DefaultRegion);
-            return Util.IsValidNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+            // E.164 has no room for an extension: refuse it rather than silently drop it.
+            return Util.IsValidNumber(number) && !number.HasExtension ? Util.Format(number, PhoneNumberFormat.E164) : null;
         }
         catch (NumberParseException)
         {

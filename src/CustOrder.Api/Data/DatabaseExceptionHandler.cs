@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -33,7 +34,7 @@ internal sealed class DatabaseExceptionHandler(IProblemDetailsService problems) 
                 Constraint.Check => (StatusCodes.Status400BadRequest, "Invalid value.", "A value is outside the range the database allows."),
                 _ => (0, "", ""),
             },
-            BadHttpRequestException bad => (bad.StatusCode, "Bad request.", bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode) + ".", bad.Message),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -22,7 +22,7 @@ public static class DatabaseSetup
         services.AddDbContext<SqliteAppDbContext>((sp, options) => options
             .UseSqlite(SqliteConnectionString(sp.GetRequiredService<IConfiguration>()))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(sp.GetServices<IInterceptor>()));
+            .AddInterceptors(sp.GetServices<IInterceptor>().Append(new SqliteUnicodeLower())));
         services.AddScoped<AppDbContext>(sp => UsesPostgres(sp.GetRequiredService<IConfiguration>())
             ? sp.GetRequiredService<PostgresAppDbContext>()
             : sp.GetRequiredService<SqliteAppDbContext>());

@@ -68,24 +68,16 @@ public sealed class JsonForm(JsonElement body, bool partial)
             return null;
         }
 
-        if (!TryReadDecimal(value, out var amount))
+        var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : StringValue(value) ?? "";
+        var error = Http.Money.TryParse(text, max, out var amount);
+        return error switch
         {
-            return Fail<decimal>(name, "A valid number is required.");
-        }
-
-        if (!Http.Money.HasAtMostTwoDecimals(amount))
-        {
-            return Fail<decimal>(name, "Ensure that there are no more than 2 decimal places.");
-        }
-
-        if (amount < 0)
-        {
-            return Fail<decimal>(name, "Ensure this value is greater than or equal to 0.");
-        }
-
-        return amount > max
-            ? Fail<decimal>(name, Invariant($"Ensure this value is less than or equal to {Http.Money.Format(max)}."))
-            : amount;
+            Http.Money.ParseError.None => amount,
+            Http.Money.ParseError.TooManyDecimals => Fail<decimal>(name, "Ensure that there are no more than 2 decimal places."),
+            Http.Money.ParseError.Negative => Fail<decimal>(name, "Ensure this value is greater than or equal to 0."),
+            Http.Money.ParseError.TooLarge => Fail<decimal>(name, Invariant($"Ensure this value is less than or equal to {Http.Money.Format(max)}.")),
+            _ => Fail<decimal>(name, "A valid number is required."),
+        };
     }
 
     public Guid? Uuid(string name)
@@ -183,18 +175,6 @@ public sealed class JsonForm(JsonElement body, bool partial)
         {
             return null;
         }
-    }
-
-    private static bool TryReadDecimal(JsonElement value, out decimal amount)
-    {
-        amount = 0;
-        return value.ValueKind switch
-        {
-            JsonValueKind.Number => value.TryGetDecimal(out amount),
-            JsonValueKind.String => decimal.TryParse(StringValue(value), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out amount),
-            _ => false,
-        };
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -12,7 +12,7 @@ public static class Pages
 {
     public static Page<T> Create<T>(HttpRequest request, PageRequest page, int count, IReadOnlyList<T> results)
     {
-        var next = page.Offset + page.Limit < count ? Link(request, page.Limit, page.Offset + page.Limit) : null;
+        var next = (long)page.Offset + page.Limit < count ? Link(request, page.Limit, page.Offset + page.Limit) : null;
         string? previous = null;
         if (page.Offset > 0)
         {

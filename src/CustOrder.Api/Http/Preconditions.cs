@@ -4,24 +4,41 @@ using Microsoft.Net.Http.Headers;
 
 namespace CustOrder.Api.Http;
 
-/// <summary>ETag / If-Match handling: a write with a stale If-Match is refused with 412 (RFC 9110 §13.1.1).</summary>
+/// <summary>ETags and conditional requests (RFC 9110 §13): 412 for a write from a stale copy, 304 for a current one.</summary>
 public static class Preconditions
 {
-    public static bool IfMatchFails(HttpRequest request, Entity entity)
+    /// <summary>
+    /// A write is refused when If-Match names none of the current ETag (strong comparison), or when
+    /// If-None-Match names it or is * (the resource exists).
+    /// </summary>
+    public static bool WriteRefused(HttpRequest request, Entity entity)
     {
-        var header = request.Headers.IfMatch;
-        if (header.Count == 0)
-        {
-            return false;
-        }
-
-        if (!EntityTagHeaderValue.TryParseList(header, out var tags))
+        var ifMatch = request.Headers.IfMatch;
+        if (ifMatch.Count > 0 && !(EntityTagHeaderValue.TryParseList(ifMatch, out var tags) && Names(tags, entity, strong: true)))
         {
             return true;
         }
 
+        return IsNotModified(request, entity);
+    }
+
+    /// <summary>For a read: the client's copy, named in If-None-Match, is current (answer 304).</summary>
+    public static bool IsNotModified(HttpRequest request, Entity entity) =>
+        request.Headers.IfNoneMatch.Count > 0
+        && EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && Names(tags, entity, strong: false);
+
+    /// <summary>304 Not Modified, carrying the ETag as RFC 9110 §15.4.5 asks.</summary>
+    public static StatusCodeHttpResult NotModified(HttpResponse response, Entity entity)
+    {
+        SetETag(response, entity);
+        return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
+
+    private static bool Names(IList<EntityTagHeaderValue> tags, Entity entity, bool strong)
+    {
         var current = new EntityTagHeaderValue(entity.ETag);
-        return !tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: true));
+        return tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: strong));
     }
 
     public static ProblemHttpResult Failed() => TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed,

@@ -5,6 +5,14 @@ namespace CustOrder.Api.Http;
 /// <summary>Reads list parameters from the query string, collecting an error per bad parameter.</summary>
 public sealed class QueryReader(IQueryCollection query)
 {
+    private static readonly string[] Iso8601Formats =
+    [
+        "yyyy-MM-dd",
+        "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
     public FieldErrors Errors { get; } = new();
 
     public bool IsValid => Errors.IsEmpty;
@@ -66,12 +74,12 @@ public sealed class QueryReader(IQueryCollection query)
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        if (DateTimeOffset.TryParseExact(text, Iso8601Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
         {
             return value.ToUniversalTime();
         }
 
-        Errors.Add(name, "Must be an ISO 8601 date or date-time, such as 2026-12-01 or 2026-12-01T08:30:00Z.");
+        Errors.Add(name, "Must be an ISO 8601 date or date-time, such as 2026-12-01 or 2026-12-01T08:30:00Z (write + as %2B).");
         return null;
     }
 

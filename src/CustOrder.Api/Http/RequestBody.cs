@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace CustOrder.Api.Http;
 
@@ -38,10 +39,10 @@ public static class RequestBody
 
     private static async Task<(JsonForm? Form, ProblemHttpResult? Problem)> ReadFormAsync(HttpRequest request, bool partial, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        if (UnsupportedContent(request) is { } reason)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type.", detail: "Send the body as application/json."));
+                title: "Unsupported Media Type.", detail: reason));
         }
 
         var bytes = await ReadLimitedAsync(request, cancellationToken);
@@ -93,6 +94,26 @@ public static class RequestBody
         }
     }
 
+    /// <summary>Why the body cannot be read as JSON, or null when it can: UTF-8 JSON, uncompressed.</summary>
+    private static string? UnsupportedContent(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+            || !(type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+                || type.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase)))
+        {
+            return "Send the body as application/json.";
+        }
+
+        if (type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return "JSON bodies must be UTF-8.";
+        }
+
+        return request.Headers.ContentEncoding.Any(encoding => !string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase))
+            ? "Compressed request bodies are not accepted."
+            : null;
+    }
+
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: "Request body too large.", detail: $"The body may be at most {Limits.MaxBodyBytes} bytes.");
+        title: "Payload Too Large.", detail: $"The body may be at most {Limits.MaxBodyBytes} bytes.");
 }

@@ -13,8 +13,13 @@ public static class TextRules
             return "Null characters are not allowed.";
         }
 
+        if (text.Any(char.IsControl))
+        {
+            return "Control characters are not allowed.";
+        }
+
         text = text.Trim();
-        if (!allowBlank && text.Length == 0)
+        if (!allowBlank && text.All(IsInvisible))
         {
             return "This field may not be blank.";
         }
@@ -25,4 +30,8 @@ public static class TextRules
             ? string.Create(CultureInfo.InvariantCulture, $"Ensure this field has no more than {maxLength} characters.")
             : null;
     }
+
+    /// <summary>White space and format characters such as the zero-width space: text of only these reads as blank.</summary>
+    private static bool IsInvisible(char c) =>
+        char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format;
 }

@@ -78,13 +78,18 @@ public static class ItemEndpoints
         return TypedResults.Created($"/api/v1/items/{item.Id}", ItemResponse.From(item));
     }
 
-    private static async Task<Results<Ok<ItemResponse>, NotFound>> Get(
-        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ItemResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
     {
         var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (item is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IsNotModified(request, item))
+        {
+            return Preconditions.NotModified(response, item);
         }
 
         Preconditions.SetETag(response, item);
@@ -101,7 +106,7 @@ public static class ItemEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.IfMatchFails(http.Request, item))
+        if (Preconditions.WriteRefused(http.Request, item))
         {
             return Preconditions.Failed();
         }

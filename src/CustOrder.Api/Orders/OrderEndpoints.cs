@@ -94,14 +94,19 @@ public static class OrderEndpoints
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
     }
 
-    private static async Task<Results<Ok<OrderResponse>, NotFound>> Get(
-        Guid id, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
     {
         var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IsNotModified(request, order))
+        {
+            return Preconditions.NotModified(response, order);
         }
 
         Preconditions.SetETag(response, order);
@@ -119,7 +124,7 @@ public static class OrderEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.IfMatchFails(http.Request, order))
+        if (Preconditions.WriteRefused(http.Request, order))
         {
             return Preconditions.Failed();
         }
@@ -152,7 +157,7 @@ public static class OrderEndpoints
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.IfMatchFails(request, order))
+        if (Preconditions.WriteRefused(request, order))
         {
             return Preconditions.Failed();
         }

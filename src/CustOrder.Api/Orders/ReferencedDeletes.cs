@@ -19,7 +19,7 @@ public static class ReferencedDeletes
             return TypedResults.NotFound();
         }
 
-        if (Preconditions.IfMatchFails(request, entity))
+        if (Preconditions.WriteRefused(request, entity))
         {
             return Preconditions.Failed();
         }

@@ -12,7 +12,7 @@ namespace CustOrder.Tests.Infrastructure;
 /// migrated at start-up exactly as production's <c>Database:MigrateOnStart</c> does it.
 /// One instance per test class (IClassFixture), so classes never see each other's data.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; } = TestDatabase.Create();
 
@@ -35,7 +35,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         // Starts the server, which migrates the new database.
-        _ = Server;
+        StartServer();
         return ValueTask.CompletedTask;
     }
 
@@ -50,5 +50,12 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DropAsync();
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same app on a real Kestrel server on a loopback port, for what the in-memory server does not do (body limits, framing).</summary>
+public sealed class KestrelApiFactory : ApiFactory
+{
+    public KestrelApiFactory() => UseKestrel(0);
 }
