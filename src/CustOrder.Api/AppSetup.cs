@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
@@ -36,6 +37,7 @@ public static class AppSetup
         });
         services.AddDatabase();
         services.AddPhoneNumbers();
+        builder.AddCustOrderAuth();
         return builder;
     }
 
@@ -43,9 +45,16 @@ public static class AppSetup
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.UseHeadAsGet();
         // Routing after HEAD became GET, so the GET endpoint is the one chosen.
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapAuthPages();
+        app.MapTokenEndpoints();
         app.MapApiIndex();
         app.MapCustomers();
         app.MapItems();

@@ -8,13 +8,19 @@ if (command.IsHelp)
     return command.ExitCode;
 }
 
+if (command.Name == "pkce")
+{
+    // Needs neither database nor keys.
+    return CustOrder.Api.Cli.ApplicationCommands.Pkce();
+}
+
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 builder.AddCustOrder();
 var app = builder.Build();
 
 if (command.Name is not null)
 {
-    return await AdminCommands.RunAsync(app, command.Name);
+    return await AdminCommands.RunAsync(app, command);
 }
 
 app.UseCustOrder();

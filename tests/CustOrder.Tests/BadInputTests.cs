@@ -9,7 +9,7 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
     private const string ValidCustomer = """{"first_name":"Jane","last_name":"Doe","phone_number":"+254712345678"}""";
 
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private Shop Shop => new(_client);
 

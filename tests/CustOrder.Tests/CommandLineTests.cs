@@ -23,7 +23,7 @@ public sealed class CommandLineTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
-    public async Task The_api_index_links_every_resource()
+    public async Task The_api_index_is_public_and_links_every_resource()
     {
         var index = await (await app.CreateClient().FetchAsync("/api")).ReadJsonAsync();
 

@@ -6,7 +6,7 @@ namespace CustOrder.Tests;
 /// <summary>ETag on reads, If-Match on writes: a client working from a stale copy is told, not overwritten.</summary>
 public sealed class ConcurrencyTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private Shop Shop => new(_client);
 

@@ -5,7 +5,7 @@ namespace CustOrder.Tests;
 
 public sealed class CustomerApiTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private Shop Shop => new(_client);
 

@@ -10,7 +10,7 @@ public sealed class KestrelTests(KestrelApiFactory app) : IClassFixture<KestrelA
 {
     private const int MiB = 1024 * 1024;
 
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     /// <summary>A valid customer padded with spaces to exactly <paramref name="size"/> bytes.</summary>
     private static byte[] CustomerOfSize(int size)

@@ -6,7 +6,7 @@ namespace CustOrder.Tests;
 /// <summary>Lists page like Django REST Framework's LimitOffsetPagination: {count, next, previous, results}.</summary>
 public sealed class PaginationTests(ApiFactory app) : IClassFixture<ApiFactory>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.CreateApiClient();
 
     private async Task<(string Tag, List<string> NewestFirst)> CreateCustomersAsync(int count)
     {

@@ -17,7 +17,7 @@ public sealed class SeedCommandTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("0 customers, 0 items and 0 orders", second);
         var counts = await app.WithDbAsync(async db => (await db.Customers.CountAsync(), await db.Items.CountAsync(), await db.Orders.CountAsync()));
         Assert.Equal((20, 10, 50), counts);
-        var orders = await (await app.CreateClient().FetchAsync("/api/v1/orders?limit=5")).ReadJsonAsync();
+        var orders = await (await app.CreateApiClient().FetchAsync("/api/v1/orders?limit=5")).ReadJsonAsync();
         Assert.Equal(50, orders.GetProperty("count").GetInt32());
         Assert.All(orders.GetProperty("results").EnumerateArray(), o => Assert.False(string.IsNullOrEmpty(o.Str("customer_first_name"))));
     }

@@ -6,7 +6,20 @@ namespace CustOrder.Api.Cli;
 public static class AdminCommands
 {
     /// <summary>Runs a parsed command against the built (not started) app; returns the exit code.</summary>
-    public static async Task<int> RunAsync(WebApplication app, string name)
+    public static async Task<int> RunAsync(WebApplication app, AdminCommand command)
+    {
+        try
+        {
+            return await RunCommandAsync(app, command.Name!, command.CommandArgs);
+        }
+        catch (CommandException refusal)
+        {
+            await Console.Error.WriteLineAsync(refusal.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(WebApplication app, string name, string[] args)
     {
         var cancellation = app.Lifetime.ApplicationStopping;
         var database = DatabaseSetup.Describe(app.Configuration);
@@ -33,6 +46,14 @@ public static class AdminCommands
                 }
 
                 return 0;
+            case "createsuperuser":
+                return await UserCommands.CreateSuperuserAsync(app.Services, args);
+            case "createuser":
+                return await UserCommands.CreateUserAsync(app.Services, args);
+            case "createapplication":
+                return await ApplicationCommands.CreateApplicationAsync(app.Services, args);
+            case "pkce":
+                return ApplicationCommands.Pkce();
             default:
                 AdminCommand.PrintHelp(Console.Error);
                 return 2;

@@ -1,3 +1,4 @@
+using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Orders;
@@ -10,7 +11,7 @@ public static class CustomerEndpoints
 {
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/customers").WithTags("Customers");
+        var group = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireScopes("customers");
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapGet("/{id:guid}", Get);

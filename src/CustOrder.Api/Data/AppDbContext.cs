@@ -1,6 +1,9 @@
 using CustOrder.Api.Customers;
 using CustOrder.Api.Items;
 using CustOrder.Api.Orders;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Data;
@@ -9,7 +12,8 @@ namespace CustOrder.Api.Data;
 /// The application's model. Each database provider has a subclass of its own so that each keeps
 /// its own migration set (see <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, TimeProvider clock) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Customer> Customers => Set<Customer>();
 
@@ -17,14 +21,20 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
 
     public DbSet<Order> Orders => Set<Order>();
 
+    /// <summary>ASP.NET Core data protection keys (cookies, antiforgery), shared by every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
     protected abstract SqlDialect Dialect { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfiguration(new CustomerConfiguration());
-        modelBuilder.ApplyConfiguration(new ItemConfiguration(Dialect));
-        modelBuilder.ApplyConfiguration(new OrderConfiguration(Dialect));
+        // Identity's users and roles, then OpenIddict's applications, authorizations, scopes and tokens.
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.ApplyConfiguration(new CustomerConfiguration());
+        builder.ApplyConfiguration(new ItemConfiguration(Dialect));
+        builder.ApplyConfiguration(new OrderConfiguration(Dialect));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

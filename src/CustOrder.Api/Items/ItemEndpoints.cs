@@ -1,3 +1,4 @@
+using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Orders;
@@ -10,7 +11,7 @@ public static class ItemEndpoints
 {
     public static IEndpointRouteBuilder MapItems(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/items").WithTags("Items");
+        var group = app.MapGroup("/api/v1/items").WithTags("Items").RequireScopes("items");
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapGet("/{id:guid}", Get);

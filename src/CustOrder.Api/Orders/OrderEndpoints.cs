@@ -1,3 +1,4 @@
+using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,7 +10,7 @@ public static class OrderEndpoints
 {
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/orders").WithTags("Orders");
+        var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireScopes("orders");
         group.MapGet("", List);
         group.MapPost("", Create);
         group.MapGet("/{id:guid}", Get);

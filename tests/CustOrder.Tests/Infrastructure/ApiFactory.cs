@@ -25,6 +25,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting(Database.ConnectionStringKey, Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Auth:DevelopmentKeysPath", Path.Combine(Path.GetTempPath(), "custorder-test-keys"));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
@@ -32,12 +33,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         // Starts the server, which migrates the new database.
         StartServer();
-        return ValueTask.CompletedTask;
+        await Clients.RegisterMachineClientAsync();
     }
+
+    /// <summary>Registered clients and tokens obtained through the real token endpoint.</summary>
+    public TestClients Clients => _clients ??= new TestClients(this);
+
+    private TestClients? _clients;
+
+    /// <summary>An HTTP client that sends a bearer token with the given scopes (all API scopes when none are named).</summary>
+    public HttpClient CreateApiClient(params string[] scopes) =>
+        CreateDefaultClient(new BearerTokenHandler(() => Clients.MachineTokenAsync(scopes)));
 
     /// <summary>Runs work against the app's own database context, for set-up or checks the API does not expose.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)

@@ -1,0 +1,137 @@
+using CustOrder.Api.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Server;
+using OpenIddict.Validation;
+using OpenIddict.Validation.AspNetCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace CustOrder.Api.Auth;
+
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Refuse plain-HTTP OAuth requests; on by default in Production (behind TLS), off elsewhere.</summary>
+    public bool? RequireHttps { get; set; }
+
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int MaxFailedLogins { get; set; } = 5;
+}
+
+/// <summary>Identity users and roles, the OpenIddict server and token validation, and the API's scope policies.</summary>
+public static class AuthSetup
+{
+    public static WebApplicationBuilder AddCustOrderAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var keys = builder.Configuration.GetSection(AuthOptions.Section).Get<TokenKeyOptions>() ?? new TokenKeyOptions();
+        services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = auth.MaxFailedLogins;
+                options.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                // The claim types OpenIddict puts in tokens.
+                options.ClaimsIdentity.UserNameClaimType = Claims.Name;
+                options.ClaimsIdentity.UserIdClaimType = Claims.Subject;
+                options.ClaimsIdentity.RoleClaimType = Claims.Role;
+                options.ClaimsIdentity.EmailClaimType = Claims.Email;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/accounts/login/";
+            options.LogoutPath = "/accounts/logout/";
+            options.AccessDeniedPath = "/accounts/login/";
+            options.Cookie.Name = "custorder.session";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        // Cookie and antiforgery keys live in the database: every instance reads the same ring.
+        services.AddDataProtection().SetApplicationName("CustOrder").PersistKeysToDbContext<AppDbContext>();
+
+        var requireHttps = auth.RequireHttps ?? builder.Environment.IsProduction();
+        var signing = TokenKeys.Resolve(keys.Signing, "Signing", builder.Environment, keys.DevelopmentKeysPath);
+        var encryption = TokenKeys.Resolve(keys.Encryption, "Encryption", builder.Environment, keys.DevelopmentKeysPath);
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddServer(options =>
+            {
+                // The original app's paths, each with and without the trailing slash.
+                options.SetAuthorizationEndpointUris("o/authorize/", "o/authorize")
+                    .SetTokenEndpointUris("o/token/", "o/token")
+                    .SetUserInfoEndpointUris("o/userinfo/", "o/userinfo")
+                    .SetRevocationEndpointUris("o/revoke_token/", "o/revoke_token")
+                    .SetIntrospectionEndpointUris("o/introspect/", "o/introspect")
+                    .SetEndSessionEndpointUris("o/logout/", "o/logout")
+                    .SetConfigurationEndpointUris(".well-known/openid-configuration", "o/.well-known/openid-configuration/", "o/.well-known/openid-configuration")
+                    .SetJsonWebKeySetEndpointUris(".well-known/jwks");
+
+                options.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                options.RegisterScopes([.. Scopes.Identity, .. Scopes.Api]);
+                options.SetAuthorizationCodeLifetime(auth.AuthorizationCodeLifetime)
+                    .SetAccessTokenLifetime(auth.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(auth.RefreshTokenLifetime)
+                    // A redeemed refresh token is dead at once: reuse is refused (OAuth 2.0 Security BCP).
+                    .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                options.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
+
+                var aspNetCore = options.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableErrorPassthrough();
+                if (!requireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                // Tokens are checked with the server's own keys, in memory: no database query per API call.
+                options.UseLocalServer();
+                options.UseAspNetCore();
+            });
+
+        // S256 only: "plain" (and a request that names no method, which means plain) is refused.
+        services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((options, clock) =>
+        {
+            options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+            options.TimeProvider = clock;
+        });
+        services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var scope in Scopes.Api)
+        {
+            authorization.AddPolicy(scope, policy => policy
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.HasScope(scope)));
+        }
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeChallengeHandler>();
+        services.AddRazorPages(options => options.RootDirectory = "/Auth/Pages");
+        return builder;
+    }
+}
