@@ -47,10 +47,11 @@ public sealed class TestClients(ApiFactory app)
         });
     }
 
-    public async Task<HttpResponseMessage> TokenRequestAsync(Dictionary<string, string> form)
+    /// <summary>A form POST to the token endpoint (or another OAuth endpoint), as a client sends it.</summary>
+    public async Task<HttpResponseMessage> TokenRequestAsync(Dictionary<string, string> form, string endpoint = "/o/token/")
     {
         using var client = app.CreateDefaultClient();
-        return await client.PostAsync("/o/token/", new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+        return await client.PostAsync(endpoint, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
     }
 }
 

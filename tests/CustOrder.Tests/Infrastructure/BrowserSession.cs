@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CustOrder.Tests.Infrastructure;
+
+/// <summary>
+/// What a browser does in the authorization code flow, over HTTP: keeps cookies, follows no
+/// redirect by itself, and submits the server's own HTML forms (with their antiforgery tokens).
+/// </summary>
+public sealed partial class BrowserSession(ApiFactory app)
+{
+    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task LogInAsync(string username, string password)
+    {
+        var response = await SubmitFormAsync("/accounts/login/", new() { ["Username"] = username, ["Password"] = password });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Login failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+    }
+
+    /// <summary>Loads a page and posts its (first) form back with the given fields filled in.</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string url, Dictionary<string, string> fields)
+    {
+        var page = await Http.GetAsync(url, TestContext.Current.CancellationToken);
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"GET {url}: {(int)page.StatusCode} {html}");
+        return await PostFormAsync(url, html, fields);
+    }
+
+    /// <summary>Posts the form found in <paramref name="html"/>: its hidden inputs, overridden by <paramref name="fields"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, string html, Dictionary<string, string> fields)
+    {
+        var form = HiddenInputs(html);
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        return await Http.PostAsync(url, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs /o/authorize/ with the given parameters, consenting with <paramref name="decision"/> if asked; returns the final redirect.</summary>
+    public async Task<Uri> AuthorizeAsync(Dictionary<string, string> parameters, string decision = "allow")
+    {
+        var url = QueryHelpers.AddQueryString("/o/authorize/", parameters!);
+        var response = await Http.GetAsync(url, TestContext.Current.CancellationToken);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            response = await PostFormAsync("/o/authorize/", html, new() { ["decision"] = decision });
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Authorize: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        return response.Headers.Location!;
+    }
+
+    public static Dictionary<string, string> HiddenInputs(string html) => InputTag().Matches(html)
+        .Select(tag => Attributes(tag.Value))
+        .Where(attributes => attributes.GetValueOrDefault("type") == "hidden" && attributes.ContainsKey("name"))
+        .GroupBy(attributes => attributes["name"])
+        .ToDictionary(group => group.Key, group => group.Last().GetValueOrDefault("value", ""));
+
+    private static Dictionary<string, string> Attributes(string tag) => Attribute().Matches(tag)
+        .GroupBy(m => m.Groups["name"].Value)
+        .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+
+    public static Dictionary<string, string> Query(Uri uri) =>
+        QueryHelpers.ParseQuery(uri.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
+
+    [GeneratedRegex("<input\\b[^>]*>")]
+    private static partial Regex InputTag();
+
+    [GeneratedRegex("(?<name>[a-zA-Z_-]+)=\"(?<value>[^\"]*)\"")]
+    private static partial Regex Attribute();
+}
+
+/// <summary>The tokens of one token response.</summary>
+public sealed record TokenSet(string AccessToken, string? RefreshToken, string? IdToken, string Scope)
+{
+    public static TokenSet From(JsonElement body) => new(
+        body.GetProperty("access_token").GetString()!,
+        body.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
+        body.TryGetProperty("id_token", out var id) ? id.GetString() : null,
+        body.TryGetProperty("scope", out var scope) ? scope.GetString()! : "");
+}
