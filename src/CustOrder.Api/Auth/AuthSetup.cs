@@ -75,7 +75,11 @@ public static class AuthSetup
         var encryption = TokenKeys.Resolve(keys.Encryption, "Encryption", builder.Environment, keys.DevelopmentKeysPath);
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<AppDbContext>();
+                options.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+            })
             .AddServer(options =>
             {
                 // The original app's paths, each with and without the trailing slash.
@@ -98,6 +102,7 @@ public static class AuthSetup
                     // A redeemed refresh token is dead at once: reuse is refused (OAuth 2.0 Security BCP).
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 options.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
+                options.AddRequestRules();
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustOrder.Api.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +22,9 @@ public static class TokenEndpoint
         return app;
     }
 
-    private static async Task<IResult> ExchangeAsync(HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, IOpenIddictApplicationManager applications)
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn,
+        IOpenIddictApplicationManager applications, AppDbContext db, TimeProvider clock)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
@@ -38,7 +41,13 @@ public static class TokenEndpoint
 
         // Authorization code or refresh token: the principal stored with the code or token.
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+        if (result.Principal?.GetTokenId() is not { } tokenId
+            || !await TokenRedemption.TryClaimAsync(db, tokenId, clock, http.RequestAborted))
+        {
+            return Forbid(Errors.InvalidGrant, "The code or refresh token has already been used.");
+        }
+
+        var user = result.Principal.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
         if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
         {
             return Forbid(Errors.InvalidGrant, "The user may no longer sign in.");

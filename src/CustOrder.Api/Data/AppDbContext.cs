@@ -1,3 +1,4 @@
+using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Items;
 using CustOrder.Api.Orders;
@@ -24,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
     /// <summary>ASP.NET Core data protection keys (cookies, antiforgery), shared by every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<TokenRedemption> TokenRedemptions => Set<TokenRedemption>();
+
     /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
     protected abstract SqlDialect Dialect { get; }
 
@@ -35,6 +38,7 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
         builder.ApplyConfiguration(new CustomerConfiguration());
         builder.ApplyConfiguration(new ItemConfiguration(Dialect));
         builder.ApplyConfiguration(new OrderConfiguration(Dialect));
+        builder.ApplyConfiguration(new TokenRedemptionConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustOrder.Tests.Infrastructure;
@@ -14,7 +15,22 @@ namespace CustOrder.Tests.Infrastructure;
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public TestDatabase Database { get; } = TestDatabase.Create();
+    public ApiFactory()
+        : this(TestDatabase.Create())
+    {
+    }
+
+    /// <summary>An app on a given database: two factories on one database are two instances of one deployment.</summary>
+    protected ApiFactory(TestDatabase database) => Database = database;
+
+    public TestDatabase Database { get; }
+
+    /// <summary>Whether disposing this instance drops the database (the first instance of a pair owns it).</summary>
+    protected bool OwnsDatabase { get; init; } = true;
+
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
 
     public SqlCommandCounter SqlCommands { get; } = new();
 
@@ -30,6 +46,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<IInterceptor>(SqlCommands);
             services.AddSingleton<IInterceptor>(BeforeDelete);
+            ConfigureTestServices(services);
         });
     }
 
@@ -59,7 +76,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DropAsync();
+        if (OwnsDatabase)
+        {
+            await Database.DropAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }
@@ -68,4 +89,19 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class KestrelApiFactory : ApiFactory
 {
     public KestrelApiFactory() => UseKestrel(0);
+}
+
+/// <summary>The app on a clock the test moves, for expiry: codes, access tokens, lockouts.</summary>
+public sealed class ClockedApiFactory : ApiFactory
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
+/// <summary>A second instance of the app on the first one's database (and key folder): what a load balancer's second node is.</summary>
+public sealed class SecondInstance : ApiFactory
+{
+    public SecondInstance(ApiFactory first)
+        : base(first.Database) => OwnsDatabase = false;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -35,9 +36,20 @@ public sealed class AuthorizeModel(
 
     private async Task<IActionResult> HandleAsync(string? decision)
     {
-        // Errors OpenIddict cannot send back to the client (say, a redirect URI that does not match).
         if (HttpContext.GetOpenIddictServerResponse() is { Error: { } error } response)
         {
+            // Back to the client when its redirect URI is proven; otherwise (an unknown client, a
+            // redirect URI that does not match) an error page here, never a redirect.
+            if (HttpContext.GetOpenIddictServerRequest() is { } failed && await IsRegisteredRedirectAsync(failed))
+            {
+                return Redirect(QueryHelpers.AddQueryString(failed.RedirectUri!, new Dictionary<string, string?>
+                {
+                    [Parameters.Error] = error,
+                    [Parameters.ErrorDescription] = response.ErrorDescription,
+                    [Parameters.State] = failed.State,
+                }));
+            }
+
             Error = error;
             ErrorDescription = response.ErrorDescription;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -83,6 +95,11 @@ public sealed class AuthorizeModel(
         principal.SetAuthorizationId(await authorizations.GetIdAsync(authorization));
         return SignIn(principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private async Task<bool> IsRegisteredRedirectAsync(OpenIddictRequest request) =>
+        request is { ClientId: { } clientId, RedirectUri: { } redirectUri, ResponseMode: null or ResponseModes.Query }
+        && await applications.FindByClientIdAsync(clientId) is { } application
+        && await applications.ValidateRedirectUriAsync(application, redirectUri);
 
     private static bool NeedsFreshLogin(OpenIddictRequest request, AuthenticateResult login)
     {

@@ -22,6 +22,26 @@ namespace CustOrder.Api.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CustOrder.Api.Auth.TokenRedemption", b =>
+                {
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("token_id");
+
+                    b.Property<DateTimeOffset>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("redeemed_at");
+
+                    b.HasKey("TokenId")
+                        .HasName("pk_token_redemptions");
+
+                    b.HasIndex("RedeemedAt")
+                        .HasDatabaseName("ix_token_redemptions_redeemed_at");
+
+                    b.ToTable("token_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")

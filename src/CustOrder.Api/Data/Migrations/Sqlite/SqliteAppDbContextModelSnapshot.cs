@@ -17,6 +17,26 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CustOrder.Api.Auth.TokenRedemption", b =>
+                {
+                    b.Property<string>("TokenId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_id");
+
+                    b.Property<long>("RedeemedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("redeemed_at");
+
+                    b.HasKey("TokenId")
+                        .HasName("pk_token_redemptions");
+
+                    b.HasIndex("RedeemedAt")
+                        .HasDatabaseName("ix_token_redemptions_redeemed_at");
+
+                    b.ToTable("token_redemptions", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CustOrder.Api.Data.Migrations.Postgres
+namespace CustOrder.Api.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Auth : Migration
@@ -16,10 +15,10 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,21 +29,21 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    password_hash = table.Column<string>(type: "text", nullable: true),
-                    security_stamp = table.Column<string>(type: "text", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
-                    phone_number = table.Column<string>(type: "text", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
+                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    lockout_end = table.Column<long>(type: "INTEGER", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -55,10 +54,10 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "data_protection_keys",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    friendly_name = table.Column<string>(type: "text", nullable: true),
-                    xml = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -69,22 +68,22 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    application_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    client_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    client_secret = table.Column<string>(type: "text", nullable: true),
-                    client_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    consent_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    display_name = table.Column<string>(type: "text", nullable: true),
-                    display_names = table.Column<string>(type: "text", nullable: true),
-                    json_web_key_set = table.Column<string>(type: "text", nullable: true),
-                    permissions = table.Column<string>(type: "text", nullable: true),
-                    post_logout_redirect_uris = table.Column<string>(type: "text", nullable: true),
-                    properties = table.Column<string>(type: "text", nullable: true),
-                    redirect_uris = table.Column<string>(type: "text", nullable: true),
-                    requirements = table.Column<string>(type: "text", nullable: true),
-                    settings = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    client_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    client_secret = table.Column<string>(type: "TEXT", nullable: true),
+                    client_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    consent_type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    display_names = table.Column<string>(type: "TEXT", nullable: true),
+                    json_web_key_set = table.Column<string>(type: "TEXT", nullable: true),
+                    permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    post_logout_redirect_uris = table.Column<string>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    redirect_uris = table.Column<string>(type: "TEXT", nullable: true),
+                    requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    settings = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -95,15 +94,15 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    description = table.Column<string>(type: "text", nullable: true),
-                    descriptions = table.Column<string>(type: "text", nullable: true),
-                    display_name = table.Column<string>(type: "text", nullable: true),
-                    display_names = table.Column<string>(type: "text", nullable: true),
-                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    properties = table.Column<string>(type: "text", nullable: true),
-                    resources = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    display_names = table.Column<string>(type: "TEXT", nullable: true),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    resources = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -111,14 +110,26 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "token_redemptions",
+                columns: table => new
+                {
+                    token_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    redeemed_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_token_redemptions", x => x.token_id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    role_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -135,11 +146,11 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    claim_type = table.Column<string>(type: "text", nullable: true),
-                    claim_value = table.Column<string>(type: "text", nullable: true)
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
+                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -156,10 +167,10 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    provider_key = table.Column<string>(type: "text", nullable: false),
-                    provider_display_name = table.Column<string>(type: "text", nullable: true),
-                    user_id = table.Column<string>(type: "text", nullable: false)
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
+                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
+                    user_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,8 +187,8 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    role_id = table.Column<string>(type: "text", nullable: false)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    role_id = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -200,10 +211,10 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    user_id = table.Column<string>(type: "text", nullable: false),
-                    login_provider = table.Column<string>(type: "text", nullable: false),
-                    name = table.Column<string>(type: "text", nullable: false),
-                    value = table.Column<string>(type: "text", nullable: true)
+                    user_id = table.Column<string>(type: "TEXT", nullable: false),
+                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -220,21 +231,21 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    application_id = table.Column<string>(type: "text", nullable: true),
-                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    creation_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    properties = table.Column<string>(type: "text", nullable: true),
-                    scopes = table.Column<string>(type: "text", nullable: true),
-                    status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_id = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_open_iddict_authorizations", x => x.id);
                     table.ForeignKey(
-                        name: "fk_open_iddict_authorizations_open_iddict_applications_application",
+                        name: "fk_open_iddict_authorizations_open_iddict_applications_application_id",
                         column: x => x.application_id,
                         principalTable: "OpenIddictApplications",
                         principalColumn: "id");
@@ -244,19 +255,19 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "text", nullable: false),
-                    application_id = table.Column<string>(type: "text", nullable: true),
-                    authorization_id = table.Column<string>(type: "text", nullable: true),
-                    concurrency_token = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    creation_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    expiration_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    payload = table.Column<string>(type: "text", nullable: true),
-                    properties = table.Column<string>(type: "text", nullable: true),
-                    redemption_date = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    reference_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    application_id = table.Column<string>(type: "TEXT", nullable: true),
+                    authorization_id = table.Column<string>(type: "TEXT", nullable: true),
+                    concurrency_token = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    creation_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    expiration_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    payload = table.Column<string>(type: "TEXT", nullable: true),
+                    properties = table.Column<string>(type: "TEXT", nullable: true),
+                    redemption_date = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    reference_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -342,6 +353,11 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                 table: "OpenIddictTokens",
                 column: "reference_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_token_redemptions_redeemed_at",
+                table: "token_redemptions",
+                column: "redeemed_at");
         }
 
         /// <inheritdoc />
@@ -370,6 +386,9 @@ namespace CustOrder.Api.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "OpenIddictTokens");
+
+            migrationBuilder.DropTable(
+                name: "token_redemptions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
