@@ -11,7 +11,7 @@ if (command.IsHelp)
 if (command.Name == "pkce")
 {
     // Needs neither database nor keys.
-    return CustOrder.Api.Cli.ApplicationCommands.Pkce();
+    return ApplicationCommands.Pkce(Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArgs);

@@ -47,13 +47,13 @@ public static class AdminCommands
 
                 return 0;
             case "createsuperuser":
-                return await UserCommands.CreateSuperuserAsync(app.Services, args);
+                return await UserCommands.CreateSuperuserAsync(app.Services, args, Console.Out);
             case "createuser":
-                return await UserCommands.CreateUserAsync(app.Services, args);
+                return await UserCommands.CreateUserAsync(app.Services, args, Console.Out);
             case "createapplication":
-                return await ApplicationCommands.CreateApplicationAsync(app.Services, args);
+                return await ApplicationCommands.CreateApplicationAsync(app.Services, args, Console.Out);
             case "pkce":
-                return ApplicationCommands.Pkce();
+                return ApplicationCommands.Pkce(Console.Out);
             default:
                 AdminCommand.PrintHelp(Console.Error);
                 return 2;

@@ -8,7 +8,7 @@ namespace CustOrder.Api.Cli;
 /// <summary><c>createapplication</c> and <c>pkce</c>, as in the original's walk-through.</summary>
 public static class ApplicationCommands
 {
-    public static async Task<int> CreateApplicationAsync(IServiceProvider services, string[] args)
+    public static async Task<int> CreateApplicationAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = CommandOptions.Parse(args, "skip-authorization");
         options.RejectUnknown("name", "redirect-uris", "post-logout-redirect-uris", "scopes", "client-id", "client-secret");
@@ -44,22 +44,22 @@ public static class ApplicationCommands
         }
 
         await applications.CreateAsync(descriptor);
-        Console.WriteLine($"client_id: {clientId}");
+        output.WriteLine($"client_id: {clientId}");
         if (clientSecret is not null)
         {
             // Stored hashed: this is the only time it is shown.
-            Console.WriteLine($"client_secret: {clientSecret}");
+            output.WriteLine($"client_secret: {clientSecret}");
         }
 
         return 0;
     }
 
-    public static int Pkce()
+    public static int Pkce(TextWriter output)
     {
         var verifier = ClientRegistration.RandomToken(32);
-        Console.WriteLine($"code_verifier: {verifier}");
-        Console.WriteLine($"code_challenge: {CodeChallenge(verifier)}");
-        Console.WriteLine("code_challenge_method: S256");
+        output.WriteLine($"code_verifier: {verifier}");
+        output.WriteLine($"code_challenge: {CodeChallenge(verifier)}");
+        output.WriteLine("code_challenge_method: S256");
         return 0;
     }
 

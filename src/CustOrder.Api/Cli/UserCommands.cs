@@ -7,7 +7,7 @@ namespace CustOrder.Api.Cli;
 /// <summary><c>createsuperuser</c> (like Django's) and <c>createuser --role</c>.</summary>
 public static class UserCommands
 {
-    public static async Task<int> CreateSuperuserAsync(IServiceProvider services, string[] args)
+    public static async Task<int> CreateSuperuserAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = CommandOptions.Parse(args, "no-input");
         options.RejectUnknown("username", "email", "password");
@@ -28,10 +28,10 @@ public static class UserCommands
         }
 
         // Containers run this at every start: an existing superuser is not an error.
-        return await CreateAsync(services, username, email, password, Roles.Admin, existingIsFine: true);
+        return await CreateAsync(services, username, email, password, Roles.Admin, existingIsFine: true, output);
     }
 
-    public static async Task<int> CreateUserAsync(IServiceProvider services, string[] args)
+    public static async Task<int> CreateUserAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = CommandOptions.Parse(args);
         options.RejectUnknown("username", "email", "password", "role");
@@ -43,17 +43,17 @@ public static class UserCommands
 
         var username = options.Value("username") ?? throw new CommandException("--username is required.");
         var password = options.Value("password") ?? (Console.IsInputRedirected ? throw new CommandException("--password is required.") : PromptNewPassword());
-        return await CreateAsync(services, username, options.Value("email"), password, role, existingIsFine: false);
+        return await CreateAsync(services, username, options.Value("email"), password, role, existingIsFine: false, output);
     }
 
-    private static async Task<int> CreateAsync(IServiceProvider services, string username, string? email, string password, string role, bool existingIsFine)
+    private static async Task<int> CreateAsync(IServiceProvider services, string username, string? email, string password, string role, bool existingIsFine, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         if (await users.FindByNameAsync(username) is not null)
         {
-            Console.WriteLine($"User '{username}' already exists; nothing changed.");
+            output.WriteLine($"User '{username}' already exists; nothing changed.");
             return existingIsFine ? 0 : 1;
         }
 
@@ -69,7 +69,7 @@ public static class UserCommands
             throw new CommandException(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
         }
 
-        Console.WriteLine($"Created user '{username}' with role {role}.");
+        output.WriteLine($"Created user '{username}' with role {role}.");
         return 0;
     }
 

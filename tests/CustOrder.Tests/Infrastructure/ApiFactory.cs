@@ -54,7 +54,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Starts the server, which migrates the new database.
         StartServer();
-        await Clients.RegisterMachineClientAsync();
+        if (OwnsDatabase)
+        {
+            // A second instance shares the first one's database, clients included.
+            await Clients.RegisterMachineClientAsync();
+        }
     }
 
     /// <summary>Registered clients and tokens obtained through the real token endpoint.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustOrder.Tests.Infrastructure;
@@ -10,9 +9,18 @@ namespace CustOrder.Tests.Infrastructure;
 /// What a browser does in the authorization code flow, over HTTP: keeps cookies, follows no
 /// redirect by itself, and submits the server's own HTML forms (with their antiforgery tokens).
 /// </summary>
-public sealed partial class BrowserSession(ApiFactory app)
+public sealed partial class BrowserSession
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    private readonly CookieContainer _cookies = new();
+
+    // The HttpClient owns (and disposes) the handler; the session keeps only the jar.
+    public BrowserSession(ApiFactory app) => Http = app.CreateDefaultClient(new CookieHandler(_cookies));
+
+    /// <summary>Follows no redirect by itself; keeps cookies like a browser.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The session's cookies as a Cookie header, to carry them to another instance.</summary>
+    public string Cookies() => _cookies.GetCookieHeader(new Uri("http://localhost/"));
 
     public async Task LogInAsync(string username, string password)
     {
@@ -84,4 +92,28 @@ public sealed record TokenSet(string AccessToken, string? RefreshToken, string? 
         body.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null,
         body.TryGetProperty("id_token", out var id) ? id.GetString() : null,
         body.TryGetProperty("scope", out var scope) ? scope.GetString()! : "");
+}
+
+/// <summary>A cookie jar for HttpClient: stores Set-Cookie answers and sends them back.</summary>
+public sealed class CookieHandler(CookieContainer container) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(new Uri("http://localhost/"), request.RequestUri!.PathAndQuery);
+        if (container.GetCookieHeader(uri) is { Length: > 0 } header)
+        {
+            request.Headers.Add("Cookie", header);
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.Headers.TryGetValues("Set-Cookie", out var values))
+        {
+            foreach (var value in values)
+            {
+                container.SetCookies(uri, value);
+            }
+        }
+
+        return response;
+    }
 }
