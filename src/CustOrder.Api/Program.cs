@@ -1,4 +1,5 @@
 using CustOrder.Api;
+using CustOrder.Api.Auth;
 using CustOrder.Api.Cli;
 
 var command = AdminCommand.Parse(args);
@@ -14,9 +15,18 @@ if (command.Name == "pkce")
     return ApplicationCommands.Pkce(Console.Out);
 }
 
-var builder = WebApplication.CreateBuilder(command.HostArgs);
-builder.AddCustOrder();
-var app = builder.Build();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(command.HostArgs);
+    builder.AddCustOrder();
+    app = builder.Build();
+}
+catch (StartupException problem)
+{
+    Console.Error.WriteLine(problem.Message);
+    return 1;
+}
 
 if (command.Name is not null)
 {

@@ -109,7 +109,8 @@ public static class AuthSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough()
-                    .EnableErrorPassthrough();
+                    .EnableErrorPassthrough()
+                    .SuppressJsonResponseIndentation();
                 if (!requireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

@@ -44,7 +44,7 @@ public static class TokenKeys
 
         if (environment.IsProduction())
         {
-            throw new InvalidOperationException(
+            throw new StartupException(
                 $"Auth:{purpose}:Path or Auth:{purpose}:Base64 must name a PFX certificate in Production (see README, 'Keys').");
         }
 
@@ -78,3 +78,6 @@ public static class TokenKeys
         return X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet);
     }
 }
+
+/// <summary>A configuration the app cannot start with: reported as one line, without a stack trace.</summary>
+public sealed class StartupException(string message) : Exception(message);
