@@ -31,6 +31,9 @@ public sealed class AuthOptions
 /// <summary>Identity users and roles, the OpenIddict server and token validation, and the API's scope policies.</summary>
 public static class AuthSetup
 {
+    /// <summary>The account pages' policy: a person logged in with the site's cookie (a bearer token is not enough).</summary>
+    public const string SignedInPolicy = "signed-in";
+
     public static WebApplicationBuilder AddCustOrderAuth(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -131,7 +134,10 @@ public static class AuthSetup
         });
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
 
-        var authorization = services.AddAuthorizationBuilder();
+        var authorization = services.AddAuthorizationBuilder()
+            .AddPolicy(SignedInPolicy, policy => policy
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser());
         foreach (var scope in Scopes.Api)
         {
             authorization.AddPolicy(scope, policy => policy
@@ -141,7 +147,14 @@ public static class AuthSetup
         }
 
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeChallengeHandler>();
-        services.AddRazorPages(options => options.RootDirectory = "/Auth/Pages");
+        services.AddScoped<ApplicationDirectory>();
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Auth/Pages";
+            // Anonymous visitors are sent to /accounts/login/ with a ReturnUrl by the cookie's challenge.
+            options.Conventions.AuthorizeFolder("/Applications", SignedInPolicy);
+            options.Conventions.AuthorizePage("/AuthorizedTokens", SignedInPolicy);
+        });
         return builder;
     }
 }

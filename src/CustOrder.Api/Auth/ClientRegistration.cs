@@ -96,16 +96,26 @@ public sealed record ClientRegistration(
     {
         clientId = ClientId ?? RandomToken(24);
         clientSecret = Confidential ? ClientSecret ?? RandomToken(48) : null;
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = clientId,
-            ClientSecret = clientSecret,
-            ClientType = Confidential ? ClientTypes.Confidential : ClientTypes.Public,
-            ConsentType = SkipAuthorization ? ConsentTypes.Implicit : ConsentTypes.Explicit,
-            DisplayName = Name.Trim(),
-        };
+        var descriptor = new OpenIddictApplicationDescriptor { ClientId = clientId, ClientSecret = clientSecret };
+        ApplyTo(descriptor);
+        return descriptor;
+    }
+
+    /// <summary>
+    /// Writes this registration's settings onto a descriptor (new, or populated from a stored application):
+    /// its URIs, permissions and requirements are replaced; client id, secret and properties are kept.
+    /// </summary>
+    public void ApplyTo(OpenIddictApplicationDescriptor descriptor)
+    {
+        descriptor.ClientType = Confidential ? ClientTypes.Confidential : ClientTypes.Public;
+        descriptor.ConsentType = SkipAuthorization ? ConsentTypes.Implicit : ConsentTypes.Explicit;
+        descriptor.DisplayName = Name.Trim();
+        descriptor.RedirectUris.Clear();
         descriptor.RedirectUris.UnionWith(RedirectUris.Select(uri => new Uri(uri)));
+        descriptor.PostLogoutRedirectUris.Clear();
         descriptor.PostLogoutRedirectUris.UnionWith(PostLogoutRedirectUris.Select(uri => new Uri(uri)));
+        descriptor.Permissions.Clear();
+        descriptor.Requirements.Clear();
         descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.Introspection]);
         if (Grant == GrantKind.AuthorizationCode)
         {
@@ -120,8 +130,18 @@ public sealed record ClientRegistration(
         }
 
         descriptor.Permissions.UnionWith(EffectiveScopes.Select(scope => Permissions.Prefixes.Scope + scope));
-        return descriptor;
     }
+
+    /// <summary>The registration a stored application amounts to (the inverse of <see cref="ApplyTo"/>; scopes as granted, defaults spelled out).</summary>
+    public static ClientRegistration FromDescriptor(OpenIddictApplicationDescriptor descriptor) => new(
+        descriptor.DisplayName ?? "",
+        descriptor.ClientType == ClientTypes.Confidential,
+        descriptor.Permissions.Contains(Permissions.GrantTypes.ClientCredentials) ? GrantKind.ClientCredentials : GrantKind.AuthorizationCode,
+        [.. descriptor.RedirectUris.Select(uri => uri.OriginalString).Order(StringComparer.Ordinal)],
+        [.. descriptor.PostLogoutRedirectUris.Select(uri => uri.OriginalString).Order(StringComparer.Ordinal)],
+        [.. descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.Scope.Length..])],
+        descriptor.ConsentType == ConsentTypes.Implicit,
+        descriptor.ClientId);
 
     /// <summary>URL-safe random text: 8 bits of entropy per character, from the OS random generator.</summary>
     public static string RandomToken(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));

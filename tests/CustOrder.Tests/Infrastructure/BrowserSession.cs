@@ -64,6 +64,55 @@ public sealed partial class BrowserSession
         return response.Headers.Location!;
     }
 
+    /// <summary>Loads a page and posts its main form as a browser would (see <see cref="FormFields"/>), with <paramref name="fields"/> replacing values by name.</summary>
+    public async Task<HttpResponseMessage> FillFormAsync(string url, Dictionary<string, string[]> fields)
+    {
+        var html = await PageAsync(url);
+        var form = FormFields(html).Where(field => !fields.ContainsKey(field.Key))
+            .Concat(fields.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value))));
+        return await Http.PostAsync(url, new FormUrlEncodedContent(form), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>GETs a page, asserting the status, and returns its HTML.</summary>
+    public async Task<string> PageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await Http.GetAsync(url, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"GET {url}: expected {(int)expected}, got {(int)response.StatusCode} {html}");
+        return html;
+    }
+
+    /// <summary>
+    /// What a browser submits for the first POST form inside &lt;main&gt; (not the header's logout form): inputs
+    /// with their values (checkboxes and radios only when checked) and textareas. Buttons and selects are left out.
+    /// </summary>
+    public static List<KeyValuePair<string, string>> FormFields(string html)
+    {
+        var main = html[Math.Max(0, html.IndexOf("<main", StringComparison.Ordinal))..];
+        var form = PostForm().Match(main);
+        Assert.True(form.Success, "No POST form in the page's main content.");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var attributes in InputTag().Matches(form.Value).Select(tag => Attributes(tag.Value)))
+        {
+            var type = attributes.GetValueOrDefault("type", "text");
+            if (attributes.TryGetValue("name", out var name) && type is not ("submit" or "button" or "reset")
+                && (type is not ("checkbox" or "radio") || attributes.ContainsKey("checked")))
+            {
+                fields.Add(KeyValuePair.Create(name, attributes.GetValueOrDefault("value", type is "checkbox" or "radio" ? "on" : "")));
+            }
+        }
+
+        fields.AddRange(TextArea().Matches(form.Value).Select(m => KeyValuePair.Create(
+            Attributes(m.Groups["tag"].Value)["name"], WebUtility.HtmlDecode(m.Groups["text"].Value))));
+        return fields;
+    }
+
+    /// <summary>The value of the input with this id, such as a read-only field the page shows; null when there is none.</summary>
+    public static string? InputValue(string html, string id) => InputTag().Matches(html)
+        .Select(tag => Attributes(tag.Value))
+        .FirstOrDefault(attributes => attributes.GetValueOrDefault("id") == id)?
+        .GetValueOrDefault("value", "");
+
     public static Dictionary<string, string> HiddenInputs(string html) => InputTag().Matches(html)
         .Select(tag => Attributes(tag.Value))
         .Where(attributes => attributes.GetValueOrDefault("type") == "hidden" && attributes.ContainsKey("name"))
@@ -79,6 +128,12 @@ public sealed partial class BrowserSession
 
     [GeneratedRegex("<input\\b[^>]*>")]
     private static partial Regex InputTag();
+
+    [GeneratedRegex("<form\\b[^>]*method=\"post\"[^>]*>.*?</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
+
+    [GeneratedRegex("(?<tag><textarea\\b[^>]*>)(?<text>.*?)</textarea>", RegexOptions.Singleline)]
+    private static partial Regex TextArea();
 
     [GeneratedRegex("(?<name>[a-zA-Z_-]+)=\"(?<value>[^\"]*)\"")]
     private static partial Regex Attribute();
