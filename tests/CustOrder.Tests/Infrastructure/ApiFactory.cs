@@ -1,5 +1,8 @@
 using CustOrder.Api.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -39,6 +42,10 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // Only Development maps the build's static web assets (the compressed copies live in obj/);
+        // without them a browser that accepts gzip gets an empty site.css.
+        builder.UseStaticWebAssets();
         builder.UseSetting(Database.ConnectionStringKey, Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Auth:DevelopmentKeysPath", Path.Combine(Path.GetTempPath(), "custorder-test-keys"));
@@ -93,6 +100,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class KestrelApiFactory : ApiFactory
 {
     public KestrelApiFactory() => UseKestrel(0);
+
+    /// <summary>Where the server listens (its port is chosen at start), for clients other than this factory's: a browser.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
 }
 
 /// <summary>The app on a clock the test moves, for expiry: codes, access tokens, lockouts.</summary>
