@@ -19,6 +19,9 @@ public static class AppSetup
     public static WebApplicationBuilder AddCustOrder(this WebApplicationBuilder builder)
     {
         UseDefaultUrlUnlessConfigured(builder);
+        // Serve wwwroot from the build output in every environment, not only Development: without
+        // it a run from bin/ answers gzip-accepting browsers with an empty stylesheet. No-op when published.
+        builder.WebHost.UseStaticWebAssets();
         // RequestBody enforces the 1 MiB limit on JSON exactly; Kestrel's looser cap only stops
         // endless bodies early (it counts chunked framing too, so the same number would be stricter).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 2 * Limits.MaxBodyBytes);

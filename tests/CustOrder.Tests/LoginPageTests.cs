@@ -29,6 +29,19 @@ public sealed class LoginPageTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task The_stylesheet_is_served_outside_development_to_browsers_that_accept_gzip()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/css/site.css");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        var response = await new BrowserSession(app).Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_login_form_without_its_antiforgery_token_is_refused()
     {
         var username = await _flow.CreateUserAsync("staff");

@@ -42,10 +42,6 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-
-        // Only Development maps the build's static web assets (the compressed copies live in obj/);
-        // without them a browser that accepts gzip gets an empty site.css.
-        builder.UseStaticWebAssets();
         builder.UseSetting(Database.ConnectionStringKey, Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Auth:DevelopmentKeysPath", Path.Combine(Path.GetTempPath(), "custorder-test-keys"));
