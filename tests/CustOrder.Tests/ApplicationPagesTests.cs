@@ -36,6 +36,54 @@ public sealed class ApplicationPagesTests(ApiFactory app) : IClassFixture<ApiFac
         Assert.DoesNotContain(secret, await browser.PageAsync($"/o/applications/{clientId}/"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_viewer_cannot_register_a_client_with_more_scopes_than_a_viewer_holds()
+    {
+        var browser = await LoggedInAsync("viewer");
+        var before = await CountApplicationsAsync();
+
+        var allScopes = await browser.FillFormAsync("/o/applications/register/", new()
+        {
+            ["name"] = ["Sneaky sync"], ["client_type"] = ["confidential"], ["grant"] = ["client-credentials"],
+        });
+        var readOnly = await browser.FillFormAsync("/o/applications/register/", new()
+        {
+            ["name"] = ["Reader"], ["client_type"] = ["confidential"], ["grant"] = ["client-credentials"], ["scopes"] = ["customers:read"],
+        });
+
+        var html = await allScopes.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, allScopes.StatusCode);
+        Assert.Matches("id=\"scopes-error\">[^<]*customers:write", html);
+        Assert.Equal(before + 1, await CountApplicationsAsync());
+        var created = await readOnly.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var write = await app.Clients.TokenRequestAsync(new()
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = BrowserSession.InputValue(created, "client_id")!,
+            ["client_secret"] = BrowserSession.InputValue(created, "client_secret")!,
+            ["scope"] = "customers:write",
+        });
+        Assert.Equal("invalid_scope", (await write.ReadJsonAsync(HttpStatusCode.BadRequest)).Str("error"));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_let_an_application_skip_the_consent_screen()
+    {
+        var staff = await LoggedInAsync("staff");
+        var admin = await LoggedInAsync("admin");
+        Dictionary<string, string[]> fields = new()
+        {
+            ["name"] = ["No consent"], ["client_type"] = ["public"], ["redirect_uris"] = [Callback], ["skip_authorization"] = ["true"],
+        };
+
+        var byStaff = await staff.FillFormAsync("/o/applications/register/", fields);
+        var byAdmin = await admin.FillFormAsync("/o/applications/register/", fields);
+
+        Assert.Equal(HttpStatusCode.BadRequest, byStaff.StatusCode);
+        Assert.Contains("Only an admin", await byStaff.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+    }
+
     [Theory]
     [InlineData("http://example.com/cb", "plain http")]
     [InlineData("https://client.example/cb#top", "fragment")]

@@ -139,6 +139,35 @@ public sealed class OAuthRefusalTests(ApiFactory app) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task An_unreadable_token_request_form_is_a_400_not_a_500()
+    {
+        var fields = Enumerable.Range(0, 1100).Select(n => KeyValuePair.Create($"f{n}", "x"))
+            .Append(KeyValuePair.Create("grant_type", "client_credentials"));
+
+        var tooMany = await app.Clients.TokenRequestAsync(fields.ToDictionary());
+        using var client = app.CreateDefaultClient();
+        var badCharacter = await client.PostAsync("/o/token/", new StringContent("grant_type=client_credentials%00&client_id=%ZZ",
+            System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.True((int)badCharacter.StatusCode is >= 400 and < 500, $"{(int)badCharacter.StatusCode}");
+    }
+
+    [Fact]
+    public async Task The_form_post_response_mode_is_not_offered()
+    {
+        var (browser, clientId) = await LoggedInAsync();
+        var parameters = OAuthFlow.AuthorizeParameters(clientId, OAuthFlow.Pkce().Challenge, "openid");
+        parameters["response_mode"] = "form_post";
+
+        var response = await browser.Http.GetAsync(QueryHelpers.AddQueryString("/o/authorize/", parameters!), TestContext.Current.CancellationToken);
+        var discovery = await (await app.CreateClient().FetchAsync("/.well-known/openid-configuration")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("form_post", discovery.GetProperty("response_modes_supported").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
     public async Task A_loopback_redirect_uri_may_use_any_port()
     {
         var username = await _flow.CreateUserAsync("staff");

@@ -130,6 +130,8 @@ public static class AuthSetup
         services.AddOptions<OpenIddictServerOptions>().Configure<TimeProvider>((options, clock) =>
         {
             options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
+            // form_post answers with an inline script, which the pages' Content-Security-Policy forbids.
+            options.ResponseModes.Remove(ResponseModes.FormPost);
             options.TimeProvider = clock;
         });
         services.AddOptions<OpenIddictValidationOptions>().Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);

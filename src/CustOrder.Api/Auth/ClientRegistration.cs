@@ -75,6 +75,29 @@ public sealed record ClientRegistration(
         return errors;
     }
 
+    /// <summary>
+    /// What a user registering through the pages may ask for: no more API scopes than their own role
+    /// may hold (a client-credentials app acts with its scopes, not the user's), and only an admin may
+    /// let an application skip the consent screen (it would skip it for every user, admins included).
+    /// </summary>
+    public Dictionary<string, string> ValidateFor(IEnumerable<string> registrarRoles)
+    {
+        var roles = registrarRoles.ToList();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var beyondRole = EffectiveScopes.Except([.. Auth.Scopes.Identity, .. Auth.Scopes.AllowedFor(roles)]).ToList();
+        if (beyondRole.Count > 0)
+        {
+            errors["scopes"] = $"Your role may not grant {string.Join(", ", beyondRole)}; tick only the scopes you hold.";
+        }
+
+        if (SkipAuthorization && !roles.Contains(Roles.Admin))
+        {
+            errors["skip_authorization"] = "Only an admin may let an application skip the consent screen.";
+        }
+
+        return errors;
+    }
+
     /// <summary>Why a redirect URI is refused, or null: absolute, no fragment, and plain http only to a loopback address.</summary>
     public static string? RedirectUriProblem(string uri)
     {

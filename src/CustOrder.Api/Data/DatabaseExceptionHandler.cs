@@ -34,6 +34,8 @@ internal sealed class DatabaseExceptionHandler(IProblemDetailsService problems) 
                 Constraint.Check => (StatusCodes.Status400BadRequest, "Invalid value.", "A value is outside the range the database allows."),
                 _ => (0, "", ""),
             },
+            // A form the framework cannot read (too many fields, invalid characters), e.g. at /o/token/.
+            InvalidDataException unreadable => (StatusCodes.Status400BadRequest, "Bad Request.", unreadable.Message),
             BadHttpRequestException bad => (bad.StatusCode, ReasonPhrases.GetReasonPhrase(bad.StatusCode) + ".", bad.Message),
             _ => (0, "", ""),
         };

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using OpenIddict.Abstractions;
 
 namespace CustOrder.Api.Auth.Pages.Applications;
 
@@ -46,7 +48,7 @@ public sealed class ApplicationForm
     };
 
     /// <summary>The registration this form describes, with type and grant as given (fixed ones when editing), and its errors.</summary>
-    public (ClientRegistration Registration, Dictionary<string, string> Errors) Read(bool? confidential = null, GrantKind? grant = null)
+    public (ClientRegistration Registration, Dictionary<string, string> Errors) Read(ClaimsPrincipal registrar, bool? confidential = null, GrantKind? grant = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (confidential is null && ClientType is not (Public or Confidential))
@@ -67,7 +69,8 @@ public sealed class ApplicationForm
             Lines(PostLogoutRedirectUris),
             [.. Scopes.Distinct(StringComparer.Ordinal)],
             SkipAuthorization);
-        foreach (var (field, message) in registration.Validate())
+        var roles = registrar.FindAll(OpenIddictConstants.Claims.Role).Select(claim => claim.Value);
+        foreach (var (field, message) in registration.Validate().Concat(registration.ValidateFor(roles)))
         {
             errors.TryAdd(field, message);
         }

@@ -38,7 +38,7 @@ public sealed class EditModel(ApplicationDirectory directory) : PageModel
 
         await LoadAsync(application);
         Form = form;
-        var (registration, errors) = form.Read(Existing.Confidential, Existing.Grant);
+        var (registration, errors) = form.Read(User, Existing.Confidential, Existing.Grant);
         if (errors.Count > 0)
         {
             Errors = errors;

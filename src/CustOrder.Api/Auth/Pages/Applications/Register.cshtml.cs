@@ -23,7 +23,7 @@ public sealed class RegisterModel(ApplicationDirectory directory) : PageModel
     public async Task<IActionResult> OnPostAsync(ApplicationForm form)
     {
         Form = form;
-        var (registration, errors) = form.Read();
+        var (registration, errors) = form.Read(User);
         if (errors.Count > 0)
         {
             Errors = errors;
