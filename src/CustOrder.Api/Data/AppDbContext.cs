@@ -1,6 +1,7 @@
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Items;
+using CustOrder.Api.Notifications;
 using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
 
     public DbSet<TokenRedemption> TokenRedemptions => Set<TokenRedemption>();
 
+    public DbSet<SmsNotification> SmsNotifications => Set<SmsNotification>();
+
     /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
     protected abstract SqlDialect Dialect { get; }
 
@@ -39,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
         builder.ApplyConfiguration(new ItemConfiguration(Dialect));
         builder.ApplyConfiguration(new OrderConfiguration(Dialect));
         builder.ApplyConfiguration(new TokenRedemptionConfiguration());
+        builder.ApplyConfiguration(new SmsNotificationConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -2,7 +2,9 @@ using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CustOrder.Api.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustOrder.Api.Orders;
 
@@ -70,9 +72,12 @@ public static class OrderEndpoints
         return TypedResults.Ok(Pages.Create(request, page, count, results));
     }
 
-    /// <summary>The order takes the item's current price as its unit price.</summary>
+    /// <summary>
+    /// The order takes the item's current price as its unit price. Its confirmation SMS is written
+    /// to the outbox in the same transaction: the SMS provider never delays or fails the order.
+    /// </summary>
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
-        HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        HttpContext http, AppDbContext db, IOptions<SmsOptions> sms, TimeProvider clock, OutboxSignal outbox, CancellationToken cancellationToken)
     {
         var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, OrderInput.Read, cancellationToken);
         if (input is null)
@@ -89,8 +94,10 @@ public static class OrderEndpoints
 
         var order = new Order();
         order.Change(customer, item, input.Quantity);
+        order.Notifications.Add(OrderSms.For(order, sms.Value, clock));
         db.Orders.Add(order);
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
         Preconditions.SetETag(http.Response, order);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
     }
@@ -98,7 +105,7 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
         Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item)
+        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
@@ -118,7 +125,7 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> Update(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item)
+        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
