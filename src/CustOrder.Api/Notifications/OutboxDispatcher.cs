@@ -20,6 +20,12 @@ public sealed partial class OutboxDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.DispatcherEnabled)
+        {
+            LogDisabled(logger);
+            return;
+        }
+
         await using (var scope = scopes.CreateAsyncScope())
         {
             var gateway = scope.ServiceProvider.GetRequiredService<ISmsGateway>().Name;
@@ -111,6 +117,9 @@ public sealed partial class OutboxDispatcher(
 
         return outcome;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS outbox dispatcher is off in this instance (Sms:DispatcherEnabled=false)")]
+    private static partial void LogDisabled(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SMS outbox dispatcher started with the {Gateway} gateway")]
     private static partial void LogGateway(ILogger logger, string gateway);

@@ -15,6 +15,9 @@ public sealed class SmsOptions : IValidatableObject
 
     public SmsProvider Provider { get; set; } = SmsProvider.Log;
 
+    /// <summary>Run the dispatcher in this instance; off for instances that should only serve HTTP.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
     [Required]
     public string MessageTemplate { get; set; } =
         "Hello {first_name} {last_name}, your order of {quantity} {item_name}(s), for a total of {currency} {total}, is ready for pickup. Thank you for your service.";

@@ -65,11 +65,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Starts the server, which migrates the new database.
         StartServer();
-        if (OwnsDatabase)
-        {
-            // A second instance shares the first one's database, clients included.
-            await Clients.RegisterMachineClientAsync();
-        }
+        await Clients.RegisterMachineClientAsync();
     }
 
     /// <summary>Registered clients and tokens obtained through the real token endpoint.</summary>
@@ -172,8 +168,14 @@ public class SmsApiFactory : ApiFactory
     }
 }
 
-/// <summary>Another dispatching instance on the first one's database and fake provider.</summary>
-public sealed class SecondSmsInstance(SmsApiFactory first) : SmsApiFactory(first.Database, first.Provider)
+/// <summary>Another instance on a database and fake provider that someone else owns (and drops).</summary>
+public sealed class SmsInstance(TestDatabase database, FakeAfricasTalking provider, bool dispatcher = true) : SmsApiFactory(database, provider)
 {
     protected override bool IsSecondInstance => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sms:DispatcherEnabled", dispatcher ? "true" : "false");
+    }
 }
