@@ -141,6 +141,62 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
     }
 
     [Fact]
+    public async Task An_idempotency_key_replayed_returns_the_same_order_and_sends_one_sms()
+    {
+        var customer = await Shop.CustomerAsync(phone: "0712 000 107");
+        var item = await Shop.ItemAsync();
+        var key = Guid.NewGuid().ToString();
+        Task<HttpResponseMessage> PostAsync(int quantity)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders")
+            {
+                Content = HttpExtensions.JsonContent(new { customer = customer.Str("id"), item = item.Str("id"), quantity }),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return _client.SendAsync(request, TestContext.Current.CancellationToken);
+        }
+
+        var first = await (await PostAsync(2)).ReadJsonAsync(HttpStatusCode.Created);
+        var replays = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostAsync(2)));
+        var different = await PostAsync(3);
+
+        foreach (var replay in replays)
+        {
+            Assert.Equal(first.Str("id"), (await replay.ReadJsonAsync(HttpStatusCode.Created)).Str("id"));
+        }
+
+        await different.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
+        await NotificationWhenAsync(first, "sent");
+        var orders = await (await _client.FetchAsync($"/api/v1/orders?customer={customer.Str("id")}")).ReadJsonAsync();
+        Assert.Equal(1, orders.GetProperty("count").GetInt32());
+        Assert.Single(SentTo("+254712000107"));
+    }
+
+    [Fact]
+    public async Task The_sms_reaches_the_provider_promptly_after_the_order_commits()
+    {
+        var customer = await Shop.CustomerAsync(phone: "0712 000 108");
+        var item = await Shop.ItemAsync();
+        var delays = new List<double>();
+        for (var n = 1; n <= 100; n++)
+        {
+            var before = app.Provider.Received.Count;
+            var clock = Stopwatch.StartNew();
+            await Shop.OrderAsync(customer, item, n);
+            while (app.Provider.Received.Count == before && clock.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(1, TestContext.Current.CancellationToken);
+            }
+
+            delays.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        delays.Sort();
+        TestContext.Current.SendDiagnosticMessage($"Order POST to SMS at the provider, over 100 orders: median {delays[49]:0.0} ms, max {delays[^1]:0.0} ms ({app.Database.Provider}).");
+        Assert.Equal(100, SentTo("+254712000108").Count());
+    }
+
+    [Fact]
     public async Task A_failed_sms_can_be_retried_once_the_problem_is_fixed()
     {
         var customer = await Shop.CustomerAsync(phone: "0712 000 106");

@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
 
     public DbSet<SmsNotification> SmsNotifications => Set<SmsNotification>();
 
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
     /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
     protected abstract SqlDialect Dialect { get; }
 
@@ -43,6 +45,7 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
         builder.ApplyConfiguration(new OrderConfiguration(Dialect));
         builder.ApplyConfiguration(new TokenRedemptionConfiguration());
         builder.ApplyConfiguration(new SmsNotificationConfiguration());
+        builder.ApplyConfiguration(new IdempotencyKeyConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

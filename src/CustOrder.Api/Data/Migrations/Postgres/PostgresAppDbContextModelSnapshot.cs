@@ -259,6 +259,39 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date_created");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("DateCreated")
+                        .HasDatabaseName("ix_idempotency_keys_date_created");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_idempotency_keys_order_id");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -868,6 +901,16 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                         .HasConstraintName("fk_sms_notifications_orders_order_id");
 
                     b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_orders_order_id");
                 });
 
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>

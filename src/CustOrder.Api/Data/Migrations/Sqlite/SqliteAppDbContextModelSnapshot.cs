@@ -254,6 +254,39 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_created");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("DateCreated")
+                        .HasDatabaseName("ix_idempotency_keys_date_created");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_idempotency_keys_order_id");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -857,6 +890,16 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sms_notifications_orders_order_id");
 
                     b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_orders_order_id");
                 });
 
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>

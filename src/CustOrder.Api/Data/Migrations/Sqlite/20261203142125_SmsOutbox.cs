@@ -12,6 +12,26 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "idempotency_keys",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    date_created = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_idempotency_keys", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_idempotency_keys_orders_order_id",
+                        column: x => x.order_id,
+                        principalTable: "orders",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sms_notifications",
                 columns: table => new
                 {
@@ -45,6 +65,16 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_date_created",
+                table: "idempotency_keys",
+                column: "date_created");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_idempotency_keys_order_id",
+                table: "idempotency_keys",
+                column: "order_id");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_sms_notifications_order_id",
                 table: "sms_notifications",
                 column: "order_id");
@@ -63,6 +93,9 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "idempotency_keys");
+
             migrationBuilder.DropTable(
                 name: "sms_notifications");
         }
