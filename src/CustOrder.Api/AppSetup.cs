@@ -5,6 +5,7 @@ using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
+using CustOrder.Api.Notifications;
 using CustOrder.Api.Orders;
 
 namespace CustOrder.Api;
@@ -41,6 +42,7 @@ public static class AppSetup
         services.AddDatabase();
         services.AddPhoneNumbers();
         builder.AddCustOrderAuth();
+        services.AddNotifications();
         return builder;
     }
 
@@ -62,6 +64,7 @@ public static class AppSetup
         app.MapCustomers();
         app.MapItems();
         app.MapOrders();
+        app.MapNotifications();
         return app;
     }
 

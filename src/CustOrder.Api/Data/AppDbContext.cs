@@ -1,6 +1,7 @@
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Items;
+using CustOrder.Api.Notifications;
 using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,10 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
 
     public DbSet<TokenRedemption> TokenRedemptions => Set<TokenRedemption>();
 
+    public DbSet<SmsNotification> SmsNotifications => Set<SmsNotification>();
+
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
     /// <summary>How check constraints spell a money amount in this provider's storage.</summary>
     protected abstract SqlDialect Dialect { get; }
 
@@ -39,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
         builder.ApplyConfiguration(new ItemConfiguration(Dialect));
         builder.ApplyConfiguration(new OrderConfiguration(Dialect));
         builder.ApplyConfiguration(new TokenRedemptionConfiguration());
+        builder.ApplyConfiguration(new SmsNotificationConfiguration());
+        builder.ApplyConfiguration(new IdempotencyKeyConfiguration());
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

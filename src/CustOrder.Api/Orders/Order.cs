@@ -1,6 +1,7 @@
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
 using CustOrder.Api.Items;
+using CustOrder.Api.Notifications;
 
 namespace CustOrder.Api.Orders;
 
@@ -21,6 +22,9 @@ public sealed class Order : Entity
 
     /// <summary>UnitPrice × Quantity, stored so that lists can sort and filter on it.</summary>
     public decimal Total { get; private set; }
+
+    /// <summary>Its confirmation SMS (normally one; more if it was re-sent).</summary>
+    public ICollection<SmsNotification> Notifications { get; } = [];
 
     /// <summary>
     /// Applies the given changes. The unit price is taken from the item only when the item changes,

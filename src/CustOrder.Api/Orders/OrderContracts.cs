@@ -3,6 +3,7 @@ using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
+using CustOrder.Api.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Orders;
@@ -18,12 +19,16 @@ public sealed record OrderResponse(
     string UnitPrice,
     string Total,
     DateTimeOffset DateCreated,
-    DateTimeOffset DateModified)
+    DateTimeOffset DateModified,
+    NotificationSummary? Notification)
 {
-    /// <summary>One query with two joins, however many orders: names come from the customer and item rows.</summary>
+    /// <summary>One query, however many orders: names come from joined customer and item rows, the SMS from a subquery.</summary>
     public static readonly Expression<Func<Order, OrderResponse>> Projection = o => new OrderResponse(
         o.Id, o.CustomerId, o.Customer.FirstName, o.Customer.LastName, o.ItemId, o.Item.Name,
-        o.Quantity, Money.Format(o.UnitPrice), Money.Format(o.Total), o.DateCreated, o.DateModified);
+        o.Quantity, Money.Format(o.UnitPrice), Money.Format(o.Total), o.DateCreated, o.DateModified,
+        o.Notifications.OrderByDescending(n => n.DateCreated)
+            .Select(n => new NotificationSummary(n.Id, n.Status, n.Attempts, n.LastError, n.SentAt))
+            .FirstOrDefault());
 
     private static readonly Func<Order, OrderResponse> FromEntity = Projection.Compile();
 
@@ -63,3 +68,6 @@ public sealed record OrderInput(Guid? Customer, Guid? Item, int? Quantity)
         return (customer, item);
     }
 }
+
+/// <summary>The state of an order's (latest) confirmation SMS.</summary>
+public sealed record NotificationSummary(Guid Id, SmsStatus Status, int Attempts, string? LastError, DateTimeOffset? SentAt);

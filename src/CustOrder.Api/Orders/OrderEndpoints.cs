@@ -2,7 +2,9 @@ using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CustOrder.Api.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustOrder.Api.Orders;
 
@@ -70,14 +72,31 @@ public static class OrderEndpoints
         return TypedResults.Ok(Pages.Create(request, page, count, results));
     }
 
-    /// <summary>The order takes the item's current price as its unit price.</summary>
+    /// <summary>
+    /// The order takes the item's current price as its unit price. Its confirmation SMS is written
+    /// to the outbox in the same transaction: the SMS provider never delays or fails the order.
+    /// With an Idempotency-Key, a repeated request returns the first one's order.
+    /// </summary>
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
-        HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        HttpContext http, AppDbContext db, IOptions<SmsOptions> sms, TimeProvider clock, OutboxSignal outbox, CancellationToken cancellationToken)
     {
+        var key = http.Request.Headers[IdempotencyKey.Header].ToString();
+        if (key.Length > 0 && !IdempotencyKey.IsWellFormed(key))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key.",
+                detail: "An Idempotency-Key is 1 to 200 visible ASCII characters, such as a UUID.");
+        }
+
         var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, OrderInput.Read, cancellationToken);
         if (input is null)
         {
             return problem!;
+        }
+
+        var keyId = key.Length > 0 ? IdempotencyKey.IdFor(http.User.FindFirst("sub")?.Value ?? "", key) : null;
+        if (keyId is not null && await ReplayAsync(http, db, keyId, input, cancellationToken) is { } replay)
+        {
+            return replay;
         }
 
         var errors = new FieldErrors();
@@ -89,16 +108,54 @@ public static class OrderEndpoints
 
         var order = new Order();
         order.Change(customer, item, input.Quantity);
+        order.Notifications.Add(OrderSms.For(order, sms.Value, clock));
         db.Orders.Add(order);
-        await db.SaveChangesAsync(cancellationToken);
+        if (keyId is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyKey { Id = keyId, RequestHash = IdempotencyKey.HashOf(input), OrderId = order.Id, DateCreated = Timestamps.Now(clock) });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (keyId is not null)
+        {
+            // The same key raced in from another request, which won: answer as a replay of it.
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(http, db, keyId, input, cancellationToken) ?? throw new InvalidOperationException("Idempotency key conflict without a stored key.");
+        }
+
+        outbox.Notify();
         Preconditions.SetETag(http.Response, order);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
+    }
+
+    /// <summary>The stored answer for a key already used: the same order, or 422 when the key came with another order.</summary>
+    private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>?> ReplayAsync(
+        HttpContext http, AppDbContext db, string keyId, OrderInput input, CancellationToken cancellationToken)
+    {
+        var stored = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        if (stored.RequestHash != IdempotencyKey.HashOf(input))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Idempotency-Key reused.",
+                detail: "This Idempotency-Key was used with a different order. Use a new key for a new order.");
+        }
+
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == stored.OrderId).Select(OrderResponse.Projection).FirstAsync(cancellationToken);
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
     }
 
     private static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
         Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item)
+        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {
@@ -118,7 +175,7 @@ public static class OrderEndpoints
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> Update(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item)
+        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
             .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (order is null)
         {

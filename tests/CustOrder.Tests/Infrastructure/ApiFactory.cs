@@ -1,5 +1,6 @@
 using CustOrder.Api.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,7 +30,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public TestDatabase Database { get; }
 
     /// <summary>Whether disposing this instance drops the database (the first instance of a pair owns it).</summary>
-    protected bool OwnsDatabase { get; init; } = true;
+    protected bool OwnsDatabase => !IsSecondInstance;
+
+    protected virtual bool IsSecondInstance => false;
 
     protected virtual void ConfigureTestServices(IServiceCollection services)
     {
@@ -47,7 +50,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:DevelopmentKeysPath", Path.Combine(Path.GetTempPath(), "custorder-test-keys"));
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<IInterceptor>(SqlCommands);
+            services.AddHttpContextAccessor();
+            services.AddSingleton<IInterceptor>(sp =>
+            {
+                SqlCommands.Requests = sp.GetRequiredService<IHttpContextAccessor>();
+                return SqlCommands;
+            });
             services.AddSingleton<IInterceptor>(BeforeDelete);
             ConfigureTestServices(services);
         });
@@ -57,11 +65,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         // Starts the server, which migrates the new database.
         StartServer();
-        if (OwnsDatabase)
-        {
-            // A second instance shares the first one's database, clients included.
-            await Clients.RegisterMachineClientAsync();
-        }
+        await Clients.RegisterMachineClientAsync();
     }
 
     /// <summary>Registered clients and tokens obtained through the real token endpoint.</summary>
@@ -110,8 +114,68 @@ public sealed class ClockedApiFactory : ApiFactory
 }
 
 /// <summary>A second instance of the app on the first one's database (and key folder): what a load balancer's second node is.</summary>
-public sealed class SecondInstance : ApiFactory
+public sealed class SecondInstance(ApiFactory first) : ApiFactory(first.Database)
 {
-    public SecondInstance(ApiFactory first)
-        : base(first.Database) => OwnsDatabase = false;
+    protected override bool IsSecondInstance => true;
+}
+
+/// <summary>
+/// The app sending SMS through Africa's Talking's API, pointed at a fake provider on loopback, with
+/// retries fast enough for tests.
+/// </summary>
+public class SmsApiFactory : ApiFactory
+{
+    public const string ApiKey = "test-api-key";
+    public const string DeliveryToken = "delivery-report-secret";
+
+    public SmsApiFactory()
+    {
+    }
+
+    protected SmsApiFactory(TestDatabase database, FakeAfricasTalking provider)
+        : base(database) => _provider = provider;
+
+    private FakeAfricasTalking? _provider;
+
+    public FakeAfricasTalking Provider => _provider ??= FakeAfricasTalking.StartAsync().GetAwaiter().GetResult();
+
+    /// <summary>Where the gateway sends; by default the fake provider.</summary>
+    public string? ProviderUrl { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sms:Provider", "AfricasTalking");
+        builder.UseSetting("Sms:AfricasTalking:Username", "sandbox");
+        builder.UseSetting("Sms:AfricasTalking:ApiKey", ApiKey);
+        builder.UseSetting("Sms:AfricasTalking:BaseUrl", ProviderUrl ?? Provider.BaseUrl);
+        builder.UseSetting("Sms:AfricasTalking:Timeout", "00:00:01");
+        builder.UseSetting("Sms:AfricasTalking:DeliveryReportToken", DeliveryToken);
+        builder.UseSetting("Sms:FirstRetryDelay", "00:00:00.100");
+        builder.UseSetting("Sms:MaxRetryDelay", "00:00:00.200");
+        builder.UseSetting("Sms:PollInterval", "00:00:00.050");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OwnsDatabase && _provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>Another instance on a database and fake provider that someone else owns (and drops).</summary>
+public sealed class SmsInstance(TestDatabase database, FakeAfricasTalking provider, bool dispatcher = true) : SmsApiFactory(database, provider)
+{
+    protected override bool IsSecondInstance => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sms:DispatcherEnabled", dispatcher ? "true" : "false");
+    }
 }

@@ -12,13 +12,25 @@ public sealed class TestClients(ApiFactory app)
 {
     public const string MachineClientId = "test-machine-client";
 
-    public string MachineClientSecret { get; } = ClientRegistration.RandomToken(32);
+    public string MachineClientSecret => app.Database.MachineClientSecret;
 
     private readonly ConcurrentDictionary<string, Task<string>> _tokens = new();
 
-    public Task RegisterMachineClientAsync() => RegisterAsync(new ClientRegistration(
-        "Test machine client", Confidential: true, GrantKind.ClientCredentials, [], [], Scopes.Api, SkipAuthorization: false,
-        MachineClientId, MachineClientSecret));
+    /// <summary>Registers the machine client unless an instance on the same database already has.</summary>
+    public async Task RegisterMachineClientAsync()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            if (await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(MachineClientId) is not null)
+            {
+                return;
+            }
+        }
+
+        await RegisterAsync(new ClientRegistration(
+            "Test machine client", Confidential: true, GrantKind.ClientCredentials, [], [], Scopes.Api, SkipAuthorization: false,
+            MachineClientId, MachineClientSecret));
+    }
 
     public async Task<(string ClientId, string? Secret)> RegisterAsync(ClientRegistration registration)
     {

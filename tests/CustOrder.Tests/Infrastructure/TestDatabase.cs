@@ -27,6 +27,9 @@ public sealed class TestDatabase
 
     public string Provider { get; }
 
+    /// <summary>The secret of the test machine client registered in this database, the same for every instance on it.</summary>
+    public string MachineClientSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
     public string ConnectionString { get; }
 
     /// <summary>The configuration key the app reads this database from.</summary>

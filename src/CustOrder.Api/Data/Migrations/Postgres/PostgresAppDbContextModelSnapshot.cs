@@ -164,6 +164,134 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Notifications.SmsNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Cost")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("cost");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date_created");
+
+                    b.Property<DateTimeOffset>("DateModified")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date_modified");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<int?>("ProviderStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("provider_status_code");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_notifications");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_sms_notifications_order_id");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_sms_notifications_provider_message_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_sms_notifications_status_next_attempt_at");
+
+                    b.ToTable("sms_notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sms_notifications_status", "status IN ('pending', 'sending', 'sent', 'delivered', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DateCreated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("date_created");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("DateCreated")
+                        .HasDatabaseName("ix_idempotency_keys_date_created");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_idempotency_keys_order_id");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +891,28 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Notifications.SmsNotification", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", "Order")
+                        .WithMany("Notifications")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_notifications_orders_order_id");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_orders_order_id");
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.HasOne("CustOrder.Api.Customers.Customer", "Customer")
@@ -866,6 +1016,11 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
+                {
+                    b.Navigation("Notifications");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -159,6 +159,134 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Notifications.SmsNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Cost")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_created");
+
+                    b.Property<long>("DateModified")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_modified");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("ProviderMessageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_message_id");
+
+                    b.Property<int?>("ProviderStatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("provider_status_code");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sms_notifications");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_sms_notifications_order_id");
+
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("ix_sms_notifications_provider_message_id");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_sms_notifications_status_next_attempt_at");
+
+                    b.ToTable("sms_notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sms_notifications_status", "status IN ('pending', 'sending', 'sent', 'delivered', 'failed')");
+                        });
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DateCreated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("date_created");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_idempotency_keys");
+
+                    b.HasIndex("DateCreated")
+                        .HasDatabaseName("ix_idempotency_keys_date_created");
+
+                    b.HasIndex("OrderId")
+                        .HasDatabaseName("ix_idempotency_keys_order_id");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -752,6 +880,28 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CustOrder.Api.Notifications.SmsNotification", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", "Order")
+                        .WithMany("Notifications")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sms_notifications_orders_order_id");
+
+                    b.Navigation("Order");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
+                {
+                    b.HasOne("CustOrder.Api.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_idempotency_keys_orders_order_id");
+                });
+
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
                 {
                     b.HasOne("CustOrder.Api.Customers.Customer", "Customer")
@@ -855,6 +1005,11 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>
+                {
+                    b.Navigation("Notifications");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

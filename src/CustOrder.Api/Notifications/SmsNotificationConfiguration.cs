@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustOrder.Api.Notifications;
+
+internal sealed class SmsNotificationConfiguration : IEntityTypeConfiguration<SmsNotification>
+{
+    public void Configure(EntityTypeBuilder<SmsNotification> builder)
+    {
+        builder.ToTable("sms_notifications", table =>
+            table.HasCheckConstraint("ck_sms_notifications_status", "status IN ('pending', 'sending', 'sent', 'delivered', 'failed')"));
+        builder.Property(n => n.Recipient).HasMaxLength(16);
+        builder.Property(n => n.Message).HasMaxLength(1600);
+        builder.Property(n => n.Status).HasConversion(status => status.ToString().ToLowerInvariant(), text => Enum.Parse<SmsStatus>(text, true)).HasMaxLength(10);
+        builder.Property(n => n.LastError).HasMaxLength(500);
+        builder.Property(n => n.Provider).HasMaxLength(20);
+        builder.Property(n => n.ProviderMessageId).HasMaxLength(100);
+        builder.Property(n => n.Cost).HasMaxLength(30);
+        // An order's notifications go with it; an order is never deleted because of them.
+        builder.HasOne(n => n.Order).WithMany(o => o.Notifications).HasForeignKey(n => n.OrderId).OnDelete(DeleteBehavior.Cascade);
+        // The dispatcher's claim query: due rows by time, within a status.
+        builder.HasIndex(n => new { n.Status, n.NextAttemptAt });
+        builder.HasIndex(n => n.OrderId);
+        builder.HasIndex(n => n.ProviderMessageId);
+    }
+}
