@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using CustOrder.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Tests;
 
@@ -93,6 +94,7 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
     [InlineData("text")]
     [InlineData("xml")]
     [InlineData("insufficient-balance")]
+    [InlineData("bad-api-key")]
     public async Task Timeouts_odd_bodies_and_retryable_codes_are_retried_until_sent(string trouble)
     {
         var customer = await Shop.CustomerAsync(phone: "0712 000 104");
@@ -106,6 +108,9 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
                 break;
             case "xml":
                 app.Provider.ThenReply(201, "<AfricasTalkingResponse><SMSMessageData/></AfricasTalkingResponse>", "application/xml");
+                break;
+            case "bad-api-key":
+                app.Provider.ThenReply(401, "The supplied authentication is invalid", "text/plain");
                 break;
             default:
                 app.Provider.ThenRecipientStatus(405, "InsufficientBalance");
@@ -197,6 +202,66 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
     }
 
     [Fact]
+    public async Task A_failed_delivery_report_marks_the_sms_failed_with_the_reason()
+    {
+        var order = await Shop.OrderAsync(await Shop.CustomerAsync(phone: "0712 000 109"), await Shop.ItemAsync());
+        await NotificationWhenAsync(order, "sent");
+        var messageId = (await DetailsAsync(order)).Str("provider_message_id");
+
+        var response = await app.CreateClient().PostAsync($"/webhooks/africastalking/delivery?token={SmsApiFactory.DeliveryToken}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = messageId, ["status"] = "Failed", ["failureReason"] = "AbsentSubscriber" }),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var notification = await NotificationWhenAsync(order, "failed");
+        Assert.Contains("AbsentSubscriber", notification.Str("last_error"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_is_retried_not_lost()
+    {
+        using var closed = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var database = TestDatabase.Create();
+        try
+        {
+            await using var unreachable = new SmsInstance(database, app.Provider) { ProviderUrl = $"http://127.0.0.1:{port}" };
+            await unreachable.InitializeAsync();
+            var shop = new Shop(unreachable.CreateApiClient());
+            var order = await shop.OrderAsync(await shop.CustomerAsync(), await shop.ItemAsync());
+
+            var clock = Stopwatch.StartNew();
+            Api.Notifications.SmsNotification row;
+            do
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+                row = await unreachable.WithDbAsync(db => db.SmsNotifications.AsNoTracking().SingleAsync(n => n.OrderId == Guid.Parse(order.Str("id"))));
+            }
+            while (row.Attempts < 2 && clock.Elapsed < TimeSpan.FromSeconds(10));
+
+            Assert.True(row.Attempts >= 2, $"attempts {row.Attempts}");
+            Assert.NotEqual(Api.Notifications.SmsStatus.Sent, row.Status);
+            Assert.StartsWith("Network error", row.LastError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await database.DropAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Africas_talking_without_an_api_key_refuses_to_start()
+    {
+        await using var misconfigured = new MisconfiguredSmsFactory();
+
+        var failure = Assert.ThrowsAny<Exception>(() => misconfigured.StartServer());
+
+        Assert.Contains("Sms:AfricasTalking:ApiKey", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_sms_can_be_retried_once_the_problem_is_fixed()
     {
         var customer = await Shop.CustomerAsync(phone: "0712 000 106");
@@ -211,5 +276,16 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
         await NotificationWhenAsync(order, "sent");
         await (await _client.PostJsonAsync($"/api/v1/notifications/{failed.Str("id")}/retry", new { })).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.True(again.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict);
+    }
+}
+
+/// <summary>Africa's Talking chosen, but no API key given.</summary>
+public sealed class MisconfiguredSmsFactory : ApiFactory
+{
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Sms:Provider", "AfricasTalking");
+        builder.UseSetting("Sms:AfricasTalking:Username", "sandbox");
     }
 }
