@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
+using CustOrder.Api.Health;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
 using CustOrder.Api.Notifications;
@@ -43,6 +44,7 @@ public static class AppSetup
         services.AddPhoneNumbers();
         builder.AddCustOrderAuth();
         services.AddNotifications();
+        services.AddHealth();
         return builder;
     }
 
@@ -60,6 +62,7 @@ public static class AppSetup
         app.MapRazorPages();
         app.MapAuthPages();
         app.MapTokenEndpoints();
+        app.MapHealth();
         app.MapApiIndex();
         app.MapCustomers();
         app.MapItems();

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using CustOrder.Api.Data;
+using CustOrder.Api.Notifications;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace CustOrder.Api.Health;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (for restarts). <c>/health/ready</c>: it can do its work:
+/// database reachable and migrated, SMS dispatcher loop alive (for load balancers). JSON lists each check.
+/// </summary>
+public static class HealthEndpoints
+{
+    private const string Ready = "ready";
+
+    public static IServiceCollection AddHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [Ready])
+            .AddCheck<DispatcherAliveCheck>("sms_dispatcher", tags: [Ready]);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync })
+            .ExcludeFromDescription();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteJsonAsync })
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static Task WriteJsonAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(entry => entry.Key, entry => new
+            {
+                status = entry.Value.Status.ToString(),
+                description = entry.Value.Description,
+                duration_ms = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
+            }),
+        }, cancellationToken: context.RequestAborted);
+    }
+}
+
+internal sealed class DatabaseReadyCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            return pending == 0
+                ? HealthCheckResult.Healthy("Reachable and migrated.")
+                : HealthCheckResult.Unhealthy($"{pending} migration(s) pending: run the 'migrate' command.");
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // The message, not the exception: connection strings must not reach the response.
+            return HealthCheckResult.Unhealthy($"Unreachable: {failure.GetType().Name}.");
+        }
+    }
+}
+
+internal sealed class DispatcherAliveCheck(OutboxDispatcher dispatcher, IOptions<SmsOptions> options, TimeProvider clock) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!options.Value.DispatcherEnabled)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("Off in this instance."));
+        }
+
+        // Healthy while the loop has completed a pass recently (it passes at least every PollInterval).
+        var stale = TimeSpan.FromSeconds(30) + options.Value.PollInterval;
+        var result = dispatcher.LastPass is { } last && clock.GetUtcNow() - last < stale
+            ? HealthCheckResult.Healthy($"Last pass {(clock.GetUtcNow() - last).TotalSeconds:0.0} s ago.")
+            : HealthCheckResult.Unhealthy(dispatcher.LastPass is null ? "No completed pass yet." : "No pass for over 30 s.");
+        return Task.FromResult(result);
+    }
+}
