@@ -108,6 +108,8 @@ public sealed class ApiAccessTests(ClockedApiFactory app) : IClassFixture<Clocke
 
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        // Still signed out: the right password did not open a locked account.
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
     }
 
     [Fact]

@@ -168,6 +168,34 @@ public sealed class OAuthRefusalTests(ApiFactory app) : IClassFixture<ApiFactory
     }
 
     [Fact]
+    public async Task A_repeated_state_is_refused_not_dropped()
+    {
+        var (browser, clientId) = await LoggedInAsync();
+        var url = QueryHelpers.AddQueryString("/o/authorize/", OAuthFlow.AuthorizeParameters(clientId, OAuthFlow.Pkce().Challenge, "openid")!) + "&state=second";
+
+        var response = await browser.Http.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Redirect);
+        if (response.Headers.Location is { } location)
+        {
+            Assert.Equal("invalid_request", BrowserSession.Query(location)["error"]);
+        }
+    }
+
+    [Fact]
+    public async Task A_logout_request_to_an_unregistered_uri_shows_the_error_and_does_not_log_out()
+    {
+        var (browser, _) = await LoggedInAsync();
+
+        var response = await browser.Http.GetAsync("/o/logout/?post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("invalid_request", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_loopback_redirect_uri_may_use_any_port()
     {
         var username = await _flow.CreateUserAsync("staff");

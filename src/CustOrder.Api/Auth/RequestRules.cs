@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore;
+using Microsoft.Extensions.Primitives;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -14,6 +15,10 @@ namespace CustOrder.Api.Auth;
 /// </summary>
 public static partial class RequestRules
 {
+    private static readonly string[] SingleValued =
+        [Parameters.State, Parameters.Nonce, Parameters.Scope, Parameters.Prompt, Parameters.MaxAge, Parameters.CodeChallenge,
+         Parameters.CodeChallengeMethod, Parameters.RedirectUri, Parameters.ResponseType, Parameters.ResponseMode];
+
     public static OpenIddictServerBuilder AddRequestRules(this OpenIddictServerBuilder server)
     {
         server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler
@@ -28,6 +33,24 @@ public static partial class RequestRules
                 return default;
             })
             .SetOrder(Handlers.Authentication.ValidateProofKeyForCodeExchangeParameters.Descriptor.Order + 1)
+            .SetType(OpenIddictServerHandlerType.Custom));
+
+        server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler
+            .UseInlineHandler(context =>
+            {
+                // A repeated parameter is ambiguous (which state does the client expect back?): refuse it.
+                foreach (var name in SingleValued)
+                {
+                    if (context.Request.GetParameter(name) is { } parameter && ((StringValues)parameter).Count > 1)
+                    {
+                        context.Reject(Errors.InvalidRequest, $"The '{name}' parameter may be given only once.");
+                        break;
+                    }
+                }
+
+                return default;
+            })
+            .SetOrder(Handlers.Authentication.ValidateClientIdParameter.Descriptor.Order + 1)
             .SetType(OpenIddictServerHandlerType.Custom));
 
         server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler

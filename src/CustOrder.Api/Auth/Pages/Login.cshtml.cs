@@ -33,9 +33,9 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn) : PageModel
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        Error = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for a while. Try again later."
-            : "The username or password is not right.";
+        // One message for a wrong password, an unknown user and a locked account: the page must
+        // not tell an attacker which usernames exist.
+        Error = "The username or password is not right, or the account is locked for a while after repeated failures.";
         Password = "";
         return Page();
     }
