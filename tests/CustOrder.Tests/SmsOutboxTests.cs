@@ -178,6 +178,38 @@ public sealed class SmsOutboxTests(SmsApiFactory app) : IClassFixture<SmsApiFact
     }
 
     [Fact]
+    public async Task A_key_whose_order_was_deleted_is_refused_not_run_again()
+    {
+        var customer = await Shop.CustomerAsync(phone: "0712 000 110");
+        var item = await Shop.ItemAsync();
+        var body = new { customer = customer.Str("id"), item = item.Str("id"), quantity = 1 };
+        HttpRequestMessage Post(params string[] keys)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/orders") { Content = HttpExtensions.JsonContent(body) };
+            foreach (var key in keys)
+            {
+                request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+            }
+
+            return request;
+        }
+
+        var key = Guid.NewGuid().ToString();
+        var order = await (await _client.SendAsync(Post(key), TestContext.Current.CancellationToken)).ReadJsonAsync(HttpStatusCode.Created);
+        (await _client.DeleteAsync($"/api/v1/orders/{order.Str("id")}", ifMatch: null)).EnsureSuccessStatusCode();
+
+        var afterDelete = await _client.SendAsync(Post(key), TestContext.Current.CancellationToken);
+        var twoKeys = await _client.SendAsync(Post("k1", "k2"), TestContext.Current.CancellationToken);
+        var blank = await _client.SendAsync(Post("   "), TestContext.Current.CancellationToken);
+
+        await afterDelete.ReadProblemAsync(HttpStatusCode.Conflict);
+        await twoKeys.ReadProblemAsync(HttpStatusCode.BadRequest);
+        await blank.ReadProblemAsync(HttpStatusCode.BadRequest);
+        var orders = await (await _client.FetchAsync($"/api/v1/orders?customer={customer.Str("id")}")).ReadJsonAsync();
+        Assert.Equal(0, orders.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task The_sms_reaches_the_provider_promptly_after_the_order_commits()
     {
         var customer = await Shop.CustomerAsync(phone: "0712 000 108");

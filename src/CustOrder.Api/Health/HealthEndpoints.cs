@@ -56,6 +56,11 @@ internal sealed class DatabaseReadyCheck(AppDbContext db) : IHealthCheck
     {
         try
         {
+            if (!await db.Database.CanConnectAsync(cancellationToken))
+            {
+                return HealthCheckResult.Unhealthy("Unreachable.");
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
             return pending == 0
                 ? HealthCheckResult.Healthy("Reachable and migrated.")

@@ -41,7 +41,7 @@ internal sealed class IdempotencyKeyConfiguration : IEntityTypeConfiguration<Ide
         builder.ToTable("idempotency_keys");
         builder.Property(k => k.Id).HasMaxLength(64);
         builder.Property(k => k.RequestHash).HasMaxLength(64);
-        builder.HasOne<Order>().WithMany().HasForeignKey(k => k.OrderId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key: a key outlives its order, so a retry after a delete is refused, not re-run.
         builder.HasIndex(k => k.DateCreated);
     }
 }

@@ -80,11 +80,12 @@ public static class OrderEndpoints
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
         HttpContext http, AppDbContext db, IOptions<SmsOptions> sms, TimeProvider clock, OutboxSignal outbox, CancellationToken cancellationToken)
     {
-        var key = http.Request.Headers[IdempotencyKey.Header].ToString();
-        if (key.Length > 0 && !IdempotencyKey.IsWellFormed(key))
+        var keys = http.Request.Headers[IdempotencyKey.Header];
+        var key = keys.ToString();
+        if (keys.Count > 1 || (http.Request.Headers.ContainsKey(IdempotencyKey.Header) && !IdempotencyKey.IsWellFormed(key)))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid Idempotency-Key.",
-                detail: "An Idempotency-Key is 1 to 200 visible ASCII characters, such as a UUID.");
+                detail: "Send one Idempotency-Key header of 1 to 200 visible ASCII characters, such as a UUID.");
         }
 
         var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: false, OrderInput.Read, cancellationToken);
@@ -147,7 +148,13 @@ public static class OrderEndpoints
                 detail: "This Idempotency-Key was used with a different order. Use a new key for a new order.");
         }
 
-        var order = await db.Orders.AsNoTracking().Where(o => o.Id == stored.OrderId).Select(OrderResponse.Projection).FirstAsync(cancellationToken);
+        var order = await db.Orders.AsNoTracking().Where(o => o.Id == stored.OrderId).Select(OrderResponse.Projection).FirstOrDefaultAsync(cancellationToken);
+        if (order is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key used.",
+                detail: "The order created with this Idempotency-Key has since been deleted. Use a new key for a new order.");
+        }
+
         http.Response.Headers["Idempotent-Replayed"] = "true";
         return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
     }

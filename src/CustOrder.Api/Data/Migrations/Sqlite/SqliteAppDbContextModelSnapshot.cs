@@ -281,9 +281,6 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                     b.HasIndex("DateCreated")
                         .HasDatabaseName("ix_idempotency_keys_date_created");
 
-                    b.HasIndex("OrderId")
-                        .HasDatabaseName("ix_idempotency_keys_order_id");
-
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
@@ -890,16 +887,6 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                         .HasConstraintName("fk_sms_notifications_orders_order_id");
 
                     b.Navigation("Order");
-                });
-
-            modelBuilder.Entity("CustOrder.Api.Orders.IdempotencyKey", b =>
-                {
-                    b.HasOne("CustOrder.Api.Orders.Order", null)
-                        .WithMany()
-                        .HasForeignKey("OrderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_idempotency_keys_orders_order_id");
                 });
 
             modelBuilder.Entity("CustOrder.Api.Orders.Order", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustOrder.Api.Data.Migrations.Sqlite
+namespace CustOrder.Api.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class SmsOutbox : Migration
@@ -15,42 +15,36 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                 name: "idempotency_keys",
                 columns: table => new
                 {
-                    id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    request_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    date_created = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    request_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    date_created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_idempotency_keys", x => x.id);
-                    table.ForeignKey(
-                        name: "fk_idempotency_keys_orders_order_id",
-                        column: x => x.order_id,
-                        principalTable: "orders",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
                 name: "sms_notifications",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    order_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    recipient = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    message = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    last_error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    provider = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    provider_message_id = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    provider_status_code = table.Column<int>(type: "INTEGER", nullable: true),
-                    cost = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    date_created = table.Column<long>(type: "INTEGER", nullable: false),
-                    date_modified = table.Column<long>(type: "INTEGER", nullable: false),
-                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    delivered_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    order_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    recipient = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    message = table.Column<string>(type: "character varying(1600)", maxLength: 1600, nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    last_error = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    provider = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    provider_message_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    provider_status_code = table.Column<int>(type: "integer", nullable: true),
+                    cost = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    date_created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    date_modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    delivered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,11 +62,6 @@ namespace CustOrder.Api.Data.Migrations.Sqlite
                 name: "ix_idempotency_keys_date_created",
                 table: "idempotency_keys",
                 column: "date_created");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_idempotency_keys_order_id",
-                table: "idempotency_keys",
-                column: "order_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_sms_notifications_order_id",
