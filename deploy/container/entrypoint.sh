@@ -6,7 +6,7 @@
 # Several instances may start at once: EF Core takes a database lock around the migrations, so
 # one applies them and the others find them applied.
 set -euo pipefail
-cd /app
+cd "${CUSTORDER_APP_DIR:-/app}"
 
 if [ "$#" -gt 0 ]; then
   exec dotnet CustOrder.Api.dll "$@"
