@@ -29,4 +29,4 @@ sed -e "s|^POSTGRES_PASSWORD=.*|POSTGRES_PASSWORD=$(random)|" \
     -e "s|^CUSTORDER_SUPERUSER_PASSWORD=.*|CUSTORDER_SUPERUSER_PASSWORD=$(random)|" \
     .env.example > "$target"
 chmod 600 "$target"
-echo "Wrote deploy/$target (superuser password: see CUSTORDER_SUPERUSER_PASSWORD in it)."
+echo "Wrote $(realpath "$target") (the superuser password is CUSTORDER_SUPERUSER_PASSWORD in it)."

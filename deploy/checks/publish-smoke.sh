@@ -29,7 +29,7 @@ grep -q 'dotnet publish .* -o /app' Dockerfile && grep -q 'COPY --from=build /ap
 dotnet "$work/app/CustOrder.Api.dll" help >/dev/null
 
 echo "-- entry point on the published app (Production, PostgreSQL)"
-su postgres -c "dropdb --if-exists --force custorder_smoke && createdb -O custorder_ci custorder_smoke"
+su postgres -c "dropdb --if-exists --force custorder_smoke 2>/dev/null; createdb -O custorder_ci custorder_smoke"
 bash deploy/make-env.sh "$work/.env" >/dev/null
 set -a; . "$work/.env"; set +a
 port=18181
@@ -52,7 +52,7 @@ if bash deploy/container/healthcheck.sh /no-such-page 2>/dev/null; then
   echo "healthcheck.sh accepted a 404" >&2; exit 1
 fi
 
-node - "$port" <<'JS'
+node --input-type=module - "$port" <<'JS'
 const port = process.argv[2];
 const res = await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`,
   { headers: { 'X-Forwarded-Proto': 'https' } });
@@ -69,5 +69,5 @@ echo "-- a second start: migrations and superuser already there"
 CUSTORDER_MIGRATE=true bash deploy/container/entrypoint.sh migrate >/dev/null
 bash deploy/container/entrypoint.sh createsuperuser </dev/null >"$work/again.log" 2>&1 \
   || { cat "$work/again.log"; echo "createsuperuser failed on an existing user" >&2; exit 1; }
-su postgres -c "dropdb --if-exists --force custorder_smoke"
+su postgres -c "dropdb --if-exists --force custorder_smoke" 2>/dev/null
 echo "publish and entry point: ok"
