@@ -7,6 +7,9 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 # Restore in its own layer: it is redone only when a project or package file changes.
 COPY global.json Directory.Build.props Directory.Packages.props ./
+# The image's SDK feature band may be older than the one global.json pins: install that one then.
+COPY deploy/container/ensure-sdk.sh /usr/local/bin/
+RUN bash /usr/local/bin/ensure-sdk.sh
 COPY src/CustOrder.Api/CustOrder.Api.csproj src/CustOrder.Api/
 RUN dotnet restore src/CustOrder.Api/CustOrder.Api.csproj
 COPY .editorconfig ./
