@@ -42,7 +42,7 @@ bash deploy/container/entrypoint.sh >"$work/server.log" 2>&1 &
 server=$!
 up=
 for _ in $(seq 1 60); do
-  if bash deploy/container/healthcheck.sh /api 2>/dev/null; then up=1; break; fi
+  if bash deploy/container/healthcheck.sh /health/ready 2>/dev/null; then up=1; break; fi
   kill -0 "$server" 2>/dev/null || break
   sleep 1
 done
