@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using CustOrder.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CustOrder.Tests;
 
@@ -34,6 +36,12 @@ public sealed class HealthTests(ApiFactory app) : IClassFixture<ApiFactory>
     {
         await using var unmigrated = new UnmigratedApiFactory();
         var client = unmigrated.CreateClient();
+        // An empty database, as a fresh server holds before anyone ran `migrate`.
+        await unmigrated.WithDbAsync(async db =>
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(TestContext.Current.CancellationToken);
+            return true;
+        });
 
         var live = await client.FetchAsync("/health/live");
         var ready = await client.FetchAsync("/health/ready");
