@@ -42,7 +42,16 @@ public sealed class AuthorizationCodeBrowserTests(KestrelApiFactory app) : IClas
         await page.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
 
         // The redirect lands on the app's own callback page, which shows the code and the state.
-        await page.WaitForURLAsync(url => url.StartsWith(redirectUri + "?", StringComparison.Ordinal));
+        if (!await ReachedAsync(page, redirectUri))
+        {
+            // Seen once in CI: still on the consent page after the click. Say so in the output, click once more.
+            var stuck = $"No redirect after Allow; the browser is at {page.Url}: {await page.InnerTextAsync("body")}";
+            TestContext.Current.SendDiagnosticMessage(stuck);
+            await page.ScreenshotAsync(new() { Path = ScreenshotPath("after-allow.png"), FullPage = true });
+            var allow = page.GetByRole(AriaRole.Button, new() { Name = "Allow" });
+            Assert.True(await allow.CountAsync() == 1 && await ClickAndReachAsync(page, allow, redirectUri), stuck);
+        }
+
         Assert.Equal(state, await page.Locator("#state").InnerTextAsync());
         var code = await page.Locator("#code").InnerTextAsync();
 
@@ -51,6 +60,25 @@ public sealed class AuthorizationCodeBrowserTests(KestrelApiFactory app) : IClas
         Assert.Contains("customers:read", tokens.Scope.Split(' '));
         var customers = await _flow.ApiClient(tokens.AccessToken).FetchAsync("/api/v1/customers");
         Assert.Equal(HttpStatusCode.OK, customers.StatusCode);
+    }
+
+    private static async Task<bool> ReachedAsync(IPage page, string redirectUri)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => url.StartsWith(redirectUri + "?", StringComparison.Ordinal), new() { Timeout = 15_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> ClickAndReachAsync(IPage page, ILocator button, string redirectUri)
+    {
+        await button.ClickAsync();
+        return await ReachedAsync(page, redirectUri);
     }
 
     /// <summary>A file in the build output (never committed), named in the test's output for a look by hand.</summary>
