@@ -31,6 +31,16 @@ public sealed class HealthTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("sms_dispatcher").Str("status"));
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task Health_answers_get_only(string method)
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/health/ready"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_database_without_its_migrations_is_not_ready()
     {
