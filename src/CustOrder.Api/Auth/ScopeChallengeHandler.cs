@@ -21,8 +21,9 @@ internal sealed class ScopeChallengeHandler : IAuthorizationMiddlewareResultHand
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }
 
-        var scope = string.Join(' ', Scopes.Api.Where(s => policy.Requirements.Count > 0 && context.GetEndpoint()?.Metadata
-            .OfType<IAuthorizeData>().Any(a => a.Policy == s) == true));
+        // The endpoint's policies are named after the scopes they require (see ScopeRequirements).
+        var scope = string.Join(' ', context.GetEndpoint()?.Metadata.OfType<IAuthorizeData>()
+            .Select(a => a.Policy).OfType<string>().Where(Scopes.Api.Contains) ?? []);
         var properties = new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictValidationAspNetCoreConstants.Properties.Error] = Errors.InsufficientScope,

@@ -76,49 +76,14 @@ public static class CustomerEndpoints
         return TypedResults.Created($"/api/v1/customers/{customer.Id}", CustomerResponse.From(customer));
     }
 
-    private static async Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult, NotFound>> Get(
-        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return TypedResults.NotFound();
-        }
+    private static Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        EntityEndpoints.GetAsync(db.Customers, id, http, CustomerResponse.From, cancellationToken);
 
-        if (Preconditions.IsNotModified(request, customer))
-        {
-            return Preconditions.NotModified(response, customer);
-        }
-
-        Preconditions.SetETag(response, customer);
-        return TypedResults.Ok(CustomerResponse.From(customer));
-    }
-
-    private static async Task<Results<Ok<CustomerResponse>, NotFound, ProblemHttpResult>> Update(
-        Guid id, HttpContext http, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken)
-    {
-        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (customer is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.WriteRefused(http.Request, customer))
-        {
-            return Preconditions.Failed();
-        }
-
-        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, form => CustomerInput.Read(form, phones), cancellationToken);
-        if (input is null)
-        {
-            return problem!;
-        }
-
-        input.ApplyTo(customer);
-        await db.SaveChangesAsync(cancellationToken);
-        Preconditions.SetETag(http.Response, customer);
-        return TypedResults.Ok(CustomerResponse.From(customer));
-    }
+    private static Task<Results<Ok<CustomerResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken) =>
+        EntityEndpoints.UpdateAsync<Customer, CustomerInput, CustomerResponse>(db, id, http,
+            form => CustomerInput.Read(form, phones), (input, customer) => input.ApplyTo(customer), CustomerResponse.From, cancellationToken);
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
         Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken) =>

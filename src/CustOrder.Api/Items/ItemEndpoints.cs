@@ -79,50 +79,15 @@ public static class ItemEndpoints
         return TypedResults.Created($"/api/v1/items/{item.Id}", ItemResponse.From(item));
     }
 
-    private static async Task<Results<Ok<ItemResponse>, StatusCodeHttpResult, NotFound>> Get(
-        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var item = await db.Items.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.IsNotModified(request, item))
-        {
-            return Preconditions.NotModified(response, item);
-        }
-
-        Preconditions.SetETag(response, item);
-        return TypedResults.Ok(ItemResponse.From(item));
-    }
+    private static Task<Results<Ok<ItemResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        EntityEndpoints.GetAsync(db.Items, id, http, ItemResponse.From, cancellationToken);
 
     /// <summary>A price change applies to new orders only; existing orders keep their unit price.</summary>
-    private static async Task<Results<Ok<ItemResponse>, NotFound, ProblemHttpResult>> Update(
-        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (item is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.WriteRefused(http.Request, item))
-        {
-            return Preconditions.Failed();
-        }
-
-        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, ItemInput.Read, cancellationToken);
-        if (input is null)
-        {
-            return problem!;
-        }
-
-        input.ApplyTo(item);
-        await db.SaveChangesAsync(cancellationToken);
-        Preconditions.SetETag(http.Response, item);
-        return TypedResults.Ok(ItemResponse.From(item));
-    }
+    private static Task<Results<Ok<ItemResponse>, NotFound, ProblemHttpResult>> Update(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        EntityEndpoints.UpdateAsync<Item, ItemInput, ItemResponse>(db, id, http,
+            ItemInput.Read, (input, item) => input.ApplyTo(item), ItemResponse.From, cancellationToken);
 
     private static Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
         Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken) =>

@@ -159,24 +159,10 @@ public static class OrderEndpoints
         return TypedResults.Created($"/api/v1/orders/{order.Id}", order);
     }
 
-    private static async Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
-        Guid id, HttpRequest request, HttpResponse response, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var order = await db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
-            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (Preconditions.IsNotModified(request, order))
-        {
-            return Preconditions.NotModified(response, order);
-        }
-
-        Preconditions.SetETag(response, order);
-        return TypedResults.Ok(OrderResponse.From(order));
-    }
+    private static Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
+        Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        EntityEndpoints.GetAsync(db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications),
+            id, http, OrderResponse.From, cancellationToken);
 
     /// <summary>Changing the item re-prices the order at that item's current price; changing only the quantity keeps the unit price.</summary>
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> Update(

@@ -1,0 +1,62 @@
+using CustOrder.Api.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustOrder.Api.Http;
+
+/// <summary>The GET-one and PATCH flows the resources share: lookup, conditional headers, body, ETag.</summary>
+public static class EntityEndpoints
+{
+    /// <summary>404 when absent, 304 when If-None-Match names the current version, else 200 with its ETag.</summary>
+    public static async Task<Results<Ok<TResponse>, StatusCodeHttpResult, NotFound>> GetAsync<TEntity, TResponse>(
+        IQueryable<TEntity> query, Guid id, HttpContext http, Func<TEntity, TResponse> respond, CancellationToken cancellationToken)
+        where TEntity : Entity
+    {
+        var entity = await query.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.IsNotModified(http.Request, entity))
+        {
+            return Preconditions.NotModified(http.Response, entity);
+        }
+
+        Preconditions.SetETag(http.Response, entity);
+        return TypedResults.Ok(respond(entity));
+    }
+
+    /// <summary>
+    /// A partial update of a resource with no references to resolve: 404, 412 for a stale
+    /// If-Match, the body's problems, else the changed resource with its new ETag.
+    /// </summary>
+    public static async Task<Results<Ok<TResponse>, NotFound, ProblemHttpResult>> UpdateAsync<TEntity, TInput, TResponse>(
+        AppDbContext db, Guid id, HttpContext http, Func<JsonForm, TInput> read, Action<TInput, TEntity> apply,
+        Func<TEntity, TResponse> respond, CancellationToken cancellationToken)
+        where TEntity : Entity
+        where TInput : class
+    {
+        var entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (Preconditions.WriteRefused(http.Request, entity))
+        {
+            return Preconditions.Failed();
+        }
+
+        var (input, problem) = await RequestBody.ReadAsync(http.Request, partial: true, read, cancellationToken);
+        if (input is null)
+        {
+            return problem!;
+        }
+
+        apply(input, entity);
+        await db.SaveChangesAsync(cancellationToken);
+        Preconditions.SetETag(http.Response, entity);
+        return TypedResults.Ok(respond(entity));
+    }
+}
