@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace CustOrder.Tests.Infrastructure;
+
+/// <summary>Meeting a rate limit, checking its 429, and outwaiting it (bounded).</summary>
+public static class RateLimitChecks
+{
+    /// <summary>
+    /// Sends until the first 429. Fixed windows are not aligned with the test, so a window may end
+    /// midway and grant its permits again: two windows' worth plus one is always enough.
+    /// </summary>
+    public static async Task<HttpResponseMessage> FirstRefusalAsync(Func<Task<HttpResponseMessage>> send, int permits)
+    {
+        for (var n = 0; n < 2 * permits + 1; n++)
+        {
+            var response = await send();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+        }
+
+        Assert.Fail($"No 429 within {2 * permits + 1} requests for a limit of {permits}.");
+        return null!;
+    }
+
+    public static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Contains("try again in", problem.Str("detail"), StringComparison.Ordinal);
+        var retryAfter = response.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>Waits the Retry-After the refusal gave, then retries for at most five more seconds until served.</summary>
+    public static async Task<HttpStatusCode> WaitUntilServedAsync(HttpResponseMessage refusal, Func<Task<HttpStatusCode>> send)
+    {
+        await Task.Delay(refusal.Headers.RetryAfter!.Delta!.Value, TestContext.Current.CancellationToken);
+        var deadline = Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = await send()) == HttpStatusCode.TooManyRequests && deadline.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return status;
+    }
+}
