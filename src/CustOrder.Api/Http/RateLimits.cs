@@ -144,6 +144,7 @@ public static class RateLimits
             HttpContext = http,
             ProblemDetails =
             {
+                Type = "https://tools.ietf.org/html/rfc6585#section-4",
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests.",
                 Detail = $"This client has made too many requests; try again in {seconds} second{(seconds == 1 ? "" : "s")}.",

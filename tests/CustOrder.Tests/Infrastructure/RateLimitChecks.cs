@@ -28,6 +28,7 @@ public static class RateLimitChecks
     public static async Task AssertTooManyRequestsAsync(HttpResponseMessage response)
     {
         var problem = await response.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal("https://tools.ietf.org/html/rfc6585#section-4", problem.Str("type"));
         Assert.Contains("try again in", problem.Str("detail"), StringComparison.Ordinal);
         var retryAfter = response.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
