@@ -21,7 +21,7 @@ public sealed class CorsAcrossInstancesTests(ClockedApiFactory first) : IClassFi
             "Registered elsewhere", Confidential: false, GrantKind.AuthorizationCode, [OAuthFlow.RedirectUri], [], [], SkipAuthorization: false,
             AllowedOrigins: [origin]));
         var beforeRefresh = await AllowedOriginAsync(origin);
-        first.Clock.Advance(AllowedOrigins.RefreshInterval);
+        first.Clock.Advance(RegisteredOrigins.RefreshInterval);
         var afterRefresh = await AllowedOriginAsync(origin);
 
         Assert.Null(beforeRefresh);

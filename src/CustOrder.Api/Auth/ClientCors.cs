@@ -25,7 +25,7 @@ public static class ClientCors
     public static IServiceCollection AddClientCors(this IServiceCollection services)
     {
         services.AddCors();
-        services.AddSingleton<AllowedOrigins>();
+        services.AddSingleton<RegisteredOrigins>();
         services.AddSingleton<ICorsPolicyProvider, ClientCorsPolicyProvider>();
         return services;
     }
@@ -33,9 +33,10 @@ public static class ClientCors
     /// <summary>After routing, before rate limits and authentication: a preflight is answered here, and a 429 or 401 still carries the headers the browser needs to read it.</summary>
     public static IApplicationBuilder UseClientCors(this IApplicationBuilder app) => app.UseCors();
 
-    private sealed class ClientCorsPolicyProvider(AllowedOrigins allowed) : ICorsPolicyProvider
+    private sealed class ClientCorsPolicyProvider(RegisteredOrigins allowed) : ICorsPolicyProvider
     {
-        private (FrozenSet<string> Origins, CorsPolicy Api, CorsPolicy OAuth)? _policies;
+        // Rebuilt when the origins are reloaded; one reference, so a reader never sees half of it.
+        private Policies? _policies;
 
         /// <summary>Asked only for requests with an Origin header.</summary>
         public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
@@ -49,12 +50,12 @@ public static class ClientCors
 
             var origins = await allowed.GetAsync();
             var policies = _policies;
-            if (policies is null || !ReferenceEquals(policies.Value.Origins, origins))
+            if (policies is null || !ReferenceEquals(policies.Origins, origins))
             {
-                _policies = policies = (origins, ApiPolicy(origins), OAuthPolicy(origins));
+                _policies = policies = new Policies(origins, ApiPolicy(origins), OAuthPolicy(origins));
             }
 
-            return isApi ? policies.Value.Api : policies.Value.OAuth;
+            return isApi ? policies.Api : policies.OAuth;
         }
 
         private static CorsPolicy ApiPolicy(FrozenSet<string> origins) => new CorsPolicyBuilder()
@@ -72,5 +73,7 @@ public static class ClientCors
             .WithExposedHeaders(HeaderNames.RetryAfter, HeaderNames.WWWAuthenticate)
             .SetPreflightMaxAge(PreflightMaxAge)
             .Build();
+
+        private sealed record Policies(FrozenSet<string> Origins, CorsPolicy Api, CorsPolicy OAuth);
     }
 }

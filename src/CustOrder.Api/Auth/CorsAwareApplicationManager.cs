@@ -4,13 +4,13 @@ using OpenIddict.Core;
 
 namespace CustOrder.Api.Auth;
 
-/// <summary>The application manager that tells <see cref="AllowedOrigins"/> when an application is created, changed or deleted.</summary>
+/// <summary>The application manager that tells <see cref="RegisteredOrigins"/> when an application is created, changed or deleted.</summary>
 public sealed class CorsAwareApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<TApplication> store,
-    AllowedOrigins origins)
+    RegisteredOrigins origins)
     : LoopbackAwareApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {

@@ -10,7 +10,7 @@ namespace CustOrder.Api.Auth;
 /// (pages, commands) clear it at once; changes made elsewhere (another instance, the command line
 /// in its own process) are seen after <see cref="RefreshInterval"/> at most.
 /// </summary>
-public sealed class AllowedOrigins(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class RegisteredOrigins(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromMinutes(1);
 
