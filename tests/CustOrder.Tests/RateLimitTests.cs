@@ -14,15 +14,15 @@ public sealed class TightLoginLimitsApiFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Login:PermitLimit", LoginPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:Login:Window", "00:00:01");
+        builder.UseSetting("RateLimits:Login:Window", "00:00:02");
         builder.UseSetting("RateLimits:Token:PermitLimit", TokenPermits.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("RateLimits:Token:Window", "00:00:01");
+        builder.UseSetting("RateLimits:Token:Window", "00:00:02");
     }
 }
 
 /// <summary>
 /// Login and the token endpoint per client IP: a 429 problem with Retry-After once the window's permits
-/// are spent, and service again once it has passed. Windows are one real second (the built-in limiters
+/// are spent, and service again once it has passed. Windows are two real seconds (the built-in limiters
 /// have no clock to move), so each wait is short and bounded.
 /// </summary>
 public sealed class RateLimitTests(TightLoginLimitsApiFactory app) : IClassFixture<TightLoginLimitsApiFactory>
@@ -33,7 +33,9 @@ public sealed class RateLimitTests(TightLoginLimitsApiFactory app) : IClassFixtu
         var browser = new BrowserSession(app);
         var wrong = new Dictionary<string, string> { ["Username"] = Shop.Unique("nobody"), ["Password"] = "not the password" };
 
-        var refused = await RateLimitChecks.FirstRefusalAsync(() => browser.SubmitFormAsync("/accounts/login/", wrong), TightLoginLimitsApiFactory.LoginPermits);
+        var form = await browser.PageAsync("/accounts/login/");
+
+        var refused = await RateLimitChecks.FirstRefusalAsync(() => browser.PostFormAsync("/accounts/login/", form, wrong), TightLoginLimitsApiFactory.LoginPermits);
 
         await RateLimitChecks.AssertTooManyRequestsAsync(refused);
         // A wrong password, once served again, is the login page with its error.
