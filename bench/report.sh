@@ -4,10 +4,10 @@
 set -euo pipefail
 rows=$1 top=$2
 
+printf '# CustOrder bench, %s, commit %s\n\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$COMMIT"
+if [[ -n "$BENCH_NOTE" ]]; then printf '**Note:** %s\n\n' "$BENCH_NOTE"; fi
 cat <<HEAD
-# CustOrder bench, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $COMMIT
-
-$(if [[ -n "$BENCH_NOTE" ]]; then echo "**Note:** $BENCH_NOTE"; echo; fi)Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM;
+Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM;
 load average $LOAD_START at the start, $LOAD_END at the end. wrk $THREADS threads × $CONNECTIONS connections,
 ${WARMUP} s warm-up then ${DURATION} s per scenario$( [[ "$QUICK" == true ]] && echo " (quick mode)" ).
 Data: $CUSTOMERS customers, $ITEMS items, $ORDERS orders (each with its SMS sent). The app: Release,
@@ -16,15 +16,16 @@ on loopback (a cluster of the bench's own: shared_buffers 256MB, fsync on, pg_st
 
 ## Scenarios
 
-| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | SQL statements / request | peak RSS MB |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|
+| scenario | req/s | p50 ms | p99 ms | max ms | non-2xx | socket errors | SQL statements / request | app CPU ms / request | DB CPU ms / request | peak RSS MB |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 HEAD
 awk -F '\t' '{
   statuses = ($10 == "" ? "" : " (" $10 ")")
-  printf "| %s | %.0f | %.2f | %.2f | %.1f | %d%s | %d | %.2f | %.0f |\n", $2, $4, $5 / 1000, $6 / 1000, $7 / 1000, $8, statuses, $9, ($3 > 0 ? $11 / $3 : 0), $12 / 1024
+  per = ($3 > 0 ? 1 / $3 : 0)
+  printf "| %s | %.0f | %.2f | %.2f | %.1f | %d%s | %d | %.2f | %.3f | %.3f | %.0f |\n", $2, $4, $5 / 1000, $6 / 1000, $7 / 1000, $8, statuses, $9, $11 * per, $13 * per, $14 * per, $12 / 1024
 }' "$rows"
 if [[ -n "$PGBENCH_TPS" ]]; then
-  printf '| pgbench -S (scale %s, %s clients) | %.0f TPS | | | | | | | |\n' "$PGBENCH_SCALE" "$CONNECTIONS" "$PGBENCH_TPS"
+  printf '| pgbench -S (scale %s, %s clients) | %.0f TPS | | | | | | | | | |\n' "$PGBENCH_SCALE" "$CONNECTIONS" "$PGBENCH_TPS"
 fi
 
 cat <<MID
@@ -33,6 +34,8 @@ Peak RSS of the app: $(awk -v kb="$PEAK_KB" 'BEGIN { printf "%.0f MB", kb / 1024
 $(awk -v kb="$RSS_END_KB" 'BEGIN { printf "%.0f MB", kb / 1024 }') resident at the end). SMS not yet sent at the end: $PENDING_SMS.
 SQL statements per request: calls counted by pg_stat_statements for the app's role during the measured
 seconds (transaction control included; the SMS dispatcher's polling included), divided by wrk's requests.
+CPU per request: user + system time of the app process and of the PostgreSQL server processes during
+the measured seconds, divided by the requests (on a busy machine the steadier figure; wrk's own CPU is not in it).
 
 MID
 
