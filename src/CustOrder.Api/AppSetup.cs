@@ -41,6 +41,7 @@ public static class AppSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddDatabase();
+        services.AddListCounting();
         services.AddPhoneNumbers();
         builder.AddCustOrderAuth();
         services.AddNotifications();
