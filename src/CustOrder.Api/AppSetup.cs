@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustOrder.Api.Admin;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
@@ -45,6 +46,7 @@ public static class AppSetup
         builder.AddCustOrderAuth();
         services.AddNotifications();
         services.AddHealth();
+        services.AddBackOffice();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class AppSetup
         app.MapItems();
         app.MapOrders();
         app.MapNotifications();
+        app.MapBackOffice();
         return app;
     }
 
