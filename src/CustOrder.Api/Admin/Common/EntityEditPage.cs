@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Orders;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,6 +45,20 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
     /// <summary>Where to go after a save.</summary>
     protected virtual string SavedPath(TEntity entity) => ListPath;
 
+    /// <summary>After a save, before the redirect; <paramref name="created"/> for a new entity.</summary>
+    protected virtual void Saved(TEntity entity, bool created)
+    {
+    }
+
+    /// <summary>Loads what the page shows besides the entity (choices for selects, related rows).</summary>
+    protected virtual Task LoadExtrasAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        await LoadExtrasAsync(cancellationToken);
+        return Page();
+    }
+
     public TEntity? Existing { get; private set; }
 
     public bool IsNew => Existing is null;
@@ -71,7 +84,7 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
     {
         if (id == NewId)
         {
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         if (!await LoadAsync(id, cancellationToken))
@@ -80,7 +93,7 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
         }
 
         ConfirmingDelete = Request.Query["handler"] == "delete";
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken cancellationToken)
@@ -93,7 +106,7 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
         Values = Fields.ToDictionary(f => f, f => Request.Form[f].ToString());
         if (Existing is not null && IsStale())
         {
-            return StaleForm();
+            return await StaleFormAsync(cancellationToken);
         }
 
         var form = HtmlForms.ToJsonForm(Request.Form, Fields, IntegerFields);
@@ -102,7 +115,7 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
         {
             Errors = new FieldErrorsView(form.Errors);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         try
@@ -114,9 +127,10 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
             // Saved by someone else between our read and our write.
             db.ChangeTracker.Clear();
             await LoadAsync(id, cancellationToken);
-            return StaleForm();
+            return await StaleFormAsync(cancellationToken);
         }
 
+        Saved(entity, created: Existing is null);
         Flash = $"The {Noun} was saved.";
         return Redirect(SavedPath(entity));
     }
@@ -133,14 +147,14 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
         {
             Refusal = $"The {Noun} was changed since this page was opened; nothing was deleted. Check it and delete again.";
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         if (ReferencedBy(Existing!.Id) is { } orders && await ReferencedDeletes.RefusalAsync(db, orders, Noun, cancellationToken) is { } refusal)
         {
             Refusal = refusal;
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         db.Remove(Existing);
@@ -153,7 +167,7 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
             // An order placed meanwhile (the foreign key refuses), or a concurrent change.
             Refusal = $"The {Noun} changed or got an order meanwhile; nothing was deleted.";
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         Flash = $"The {Noun} was deleted.";
@@ -181,12 +195,12 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
     private bool IsStale() => Request.Form["version"].ToString() != Existing!.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Keeps what the person typed, shows what is saved now, and takes the current version: saving again is a deliberate choice.</summary>
-    private PageResult StaleForm()
+    private async Task<IActionResult> StaleFormAsync(CancellationToken cancellationToken)
     {
         CurrentValues = ValuesOf(Existing!);
         Version = Existing!.Version;
         Values = Fields.ToDictionary(f => f, f => Request.Form[f].ToString());
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 }

@@ -62,8 +62,13 @@ public sealed class ListState
     /// <summary>The aria-sort value of a column header.</summary>
     public string? AriaSort(string field) => SortField != field ? null : Descending ? "descending" : "ascending";
 
-    /// <summary>The current query string, for a link to the same selection elsewhere (the CSV export).</summary>
-    public string QueryString => _request.QueryString.Value ?? "";
+    /// <summary>The query string without one parameter, for a link to the same selection elsewhere (the CSV export, without the page).</summary>
+    public string QueryWithout(string name)
+    {
+        var link = With(name, null);
+        var start = link.IndexOf('?', StringComparison.Ordinal);
+        return start >= 0 ? link[start..] : "";
+    }
 
     public bool IsDefaultOrdering => Ordering == _defaultOrdering;
 }
