@@ -15,7 +15,7 @@ namespace CustOrder.Api.Admin.Common;
 /// never saved over the other change.
 /// </summary>
 public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEditPage
-    where TEntity : Entity
+    where TEntity : Entity, new()
 {
     public const string NewId = "new";
 
@@ -36,6 +36,19 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
 
     /// <summary>Reads the form with the API's reader and applies it to a new or the existing entity; null when the form has errors.</summary>
     protected abstract Task<TEntity?> ApplyAsync(JsonForm form, TEntity? existing, CancellationToken cancellationToken);
+
+    /// <summary>For an entity without references: the input the API's reader made, applied to the existing entity or a new one; null when the form has errors.</summary>
+    protected TEntity? Apply<TInput>(JsonForm form, TInput input, TEntity? existing, Action<TInput, TEntity> apply)
+    {
+        if (!form.IsValid)
+        {
+            return null;
+        }
+
+        var entity = existing ?? db.Set<TEntity>().Add(new TEntity()).Entity;
+        apply(input, entity);
+        return entity;
+    }
 
     /// <summary>Orders that refer to the entity, which block its deletion; null when nothing refers to it.</summary>
     protected virtual Expression<Func<Order, bool>>? ReferencedBy(Guid id) => null;

@@ -22,18 +22,8 @@ public sealed class EditModel(AppDbContext db, PhoneNumberNormalizer phones) : E
         ["first_name"] = customer.FirstName, ["last_name"] = customer.LastName, ["phone_number"] = customer.PhoneNumber,
     };
 
-    protected override Task<Customer?> ApplyAsync(JsonForm form, Customer? existing, CancellationToken cancellationToken)
-    {
-        var input = CustomerInput.Read(form, phones);
-        if (!form.IsValid)
-        {
-            return Task.FromResult<Customer?>(null);
-        }
-
-        var customer = existing ?? Db.Customers.Add(new Customer()).Entity;
-        input.ApplyTo(customer);
-        return Task.FromResult<Customer?>(customer);
-    }
+    protected override Task<Customer?> ApplyAsync(JsonForm form, Customer? existing, CancellationToken cancellationToken) =>
+        Task.FromResult(Apply(form, CustomerInput.Read(form, phones), existing, (input, customer) => input.ApplyTo(customer)));
 
     protected override Expression<Func<Order, bool>> ReferencedBy(Guid id) => o => o.CustomerId == id;
 }

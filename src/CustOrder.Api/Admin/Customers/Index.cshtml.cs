@@ -6,14 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Admin.Customers;
 
-public sealed class IndexModel(AppDbContext db, PhoneNumberNormalizer phones) : AdminPage
+public sealed class IndexModel(AppDbContext db, PhoneNumberNormalizer phones) : ListPage<IndexModel.CustomerRow>
 {
-    public ListState List { get; private set; } = null!;
-
-    public FieldErrorsView QueryErrors { get; private set; } = new();
-
-    public List<CustomerRow> Rows { get; private set; } = [];
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = ListQueries.Reader(Request);

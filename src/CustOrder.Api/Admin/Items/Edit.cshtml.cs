@@ -22,18 +22,8 @@ public sealed class EditModel(AppDbContext db) : EntityEditPage<Item>(db)
         ["name"] = item.Name, ["size"] = item.Size.ToString(), ["price"] = Money.Format(item.Price),
     };
 
-    protected override Task<Item?> ApplyAsync(JsonForm form, Item? existing, CancellationToken cancellationToken)
-    {
-        var input = ItemInput.Read(form);
-        if (!form.IsValid)
-        {
-            return Task.FromResult<Item?>(null);
-        }
-
-        var item = existing ?? Db.Items.Add(new Item()).Entity;
-        input.ApplyTo(item);
-        return Task.FromResult<Item?>(item);
-    }
+    protected override Task<Item?> ApplyAsync(JsonForm form, Item? existing, CancellationToken cancellationToken) =>
+        Task.FromResult(Apply(form, ItemInput.Read(form), existing, (input, item) => input.ApplyTo(item)));
 
     protected override Expression<Func<Order, bool>> ReferencedBy(Guid id) => o => o.ItemId == id;
 }

@@ -6,14 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Admin.Items;
 
-public sealed class IndexModel(AppDbContext db) : AdminPage
+public sealed class IndexModel(AppDbContext db) : ListPage<ItemResponse>
 {
-    public ListState List { get; private set; } = null!;
-
-    public FieldErrorsView QueryErrors { get; private set; } = new();
-
-    public List<ItemResponse> Rows { get; private set; } = [];
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = ListQueries.Reader(Request);

@@ -5,15 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Admin.Orders;
 
-public sealed class IndexModel(AppDbContext db) : AdminPage
+public sealed class IndexModel(AppDbContext db) : ListPage<OrderResponse>
 {
-    public ListState List { get; private set; } = null!;
-
-    public FieldErrorsView QueryErrors { get; private set; } = new();
-
     public OrderChoices Choices { get; private set; } = new([], []);
-
-    public List<OrderResponse> Rows { get; private set; } = [];
 
     /// <summary>The CSV export of this very selection (all pages).</summary>
     public string ExportLink => "/admin/orders/export.csv" + List.QueryWithout("page");
