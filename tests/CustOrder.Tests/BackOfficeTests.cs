@@ -46,6 +46,7 @@ public sealed class BackOfficeTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.DoesNotContain("New customer", list, StringComparison.Ordinal);
         Assert.DoesNotContain("<form method=\"post\" novalidate", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Delete", detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Http.GetAsync("/admin/customers/new", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, deleted.StatusCode);
         Assert.Equal(1, await app.WithDbAsync(db => db.Customers.CountAsync(c => c.LastName == lastName, Cancel)));

@@ -97,7 +97,8 @@ public abstract class EntityEditPage<TEntity>(AppDbContext db) : AdminPage, IEdi
     {
         if (id == NewId)
         {
-            return await ShowAsync(cancellationToken);
+            // A blank form is of no use to someone who may not save it.
+            return CanWrite ? await ShowAsync(cancellationToken) : StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!await LoadAsync(id, cancellationToken))
