@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustOrder.Api.Admin;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
@@ -49,6 +50,7 @@ public static class AppSetup
         builder.AddTrustedProxies();
         services.AddClientCors();
         services.AddRateLimits();
+        services.AddBackOffice();
         return builder;
     }
 
@@ -76,6 +78,7 @@ public static class AppSetup
         app.MapItems();
         app.MapOrders();
         app.MapNotifications();
+        app.MapBackOffice();
         return app;
     }
 
