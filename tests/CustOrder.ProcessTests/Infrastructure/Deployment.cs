@@ -28,7 +28,7 @@ public sealed class Deployment : IAsyncDisposable
     public const string PublicHost = "custorder.test";
 
     private readonly string _keys = Directory.CreateTempSubdirectory("custorder-process-keys-").FullName;
-    private readonly List<AppProcess> _instances = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<AppProcess> _instances = new();
 
     private Deployment(TestDatabase database, FakeAfricasTalking provider)
     {
@@ -72,7 +72,7 @@ public sealed class Deployment : IAsyncDisposable
     public async Task<AppProcess> StartInstanceAsync(CancellationToken cancellationToken)
     {
         var instance = await AppProcess.StartAsync(StartInfo([]), cancellationToken);
-        _instances.Add(instance);
+        _instances.Enqueue(instance);
         return instance;
     }
 
