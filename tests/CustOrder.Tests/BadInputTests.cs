@@ -228,6 +228,32 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("GET", "/api/v1/nothing-here", "application/xml", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/v1/customers", "text/html", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/health/live", "text/plain", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/customers/00000000-0000-0000-0000-000000000000", "image/png", HttpStatusCode.NotFound)]
+    public async Task An_error_is_a_problem_document_whatever_the_accept_header_asks_for(string method, string url, string accept, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(expected);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_token_is_a_401_problem_document_whatever_the_accept_header_asks_for()
+    {
+        using var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/xml");
+
+        var response = await anonymous.FetchAsync("/api/v1/orders");
+
+        await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=501")]
     [InlineData("limit=-5")]
