@@ -136,6 +136,19 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("""{"name":"Shirt","size":"M","price":"1.00","\ud800":1}""")]
+    [InlineData("""{"name":"Shirt","size":"M","price":"1.00","\ud800":1,"\udc00":2}""")]
+    [InlineData("""{"name":"Shirt","size":{"\ud800":"M"},"price":"1.00"}""")]
+    [InlineData("""{"name":"Shirt","size":{"\ud800":"M","\ud800":"L"},"price":"1.00"}""")]
+    public async Task A_property_name_that_is_not_valid_unicode_is_a_400_problem(string body)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/items", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Malformed JSON.", problem.Str("title"));
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("\"text\"")]
     [InlineData("42")]
