@@ -283,45 +283,4 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Single(problem.FieldErrors(query.Split('=')[0]));
     }
-
-    /// <summary>A bounded, seeded fuzz over every write endpoint: random JSON values in every field.</summary>
-    [Fact]
-    public async Task Random_json_values_in_every_field_never_produce_a_5xx()
-    {
-        var customer = await Shop.CustomerAsync();
-        var item = await Shop.ItemAsync();
-        var order = await Shop.OrderAsync(customer, item);
-        var random = new Random(4242);
-        string[] values =
-        [
-            "null", "true", "0", "-1", "1e308", "-1e-308", "2.5", "99999999999999999999999", "\"\"", "\" \"", "\"\\u0000\"",
-            "\"\\ud800\"", "\"+254712345678\"", "\"XL\"", "\"19.99\"", "\"1e3\"", "\"💥\"", "[]", "{}", "[null]", "{\"a\":{\"b\":[]}}",
-            $"\"{customer.Str("id")}\"", $"\"{item.Str("id")}\"", $"\"{Guid.NewGuid()}\"", $"\"{new string('x', 300)}\"",
-        ];
-        (string Method, string Url, string[] Fields)[] targets =
-        [
-            ("POST", "/api/v1/customers", ["first_name", "last_name", "phone_number"]),
-            ("PATCH", $"/api/v1/customers/{customer.Str("id")}", ["first_name", "last_name", "phone_number"]),
-            ("POST", "/api/v1/items", ["name", "size", "price"]),
-            ("PATCH", $"/api/v1/items/{item.Str("id")}", ["name", "size", "price"]),
-            ("POST", "/api/v1/orders", ["customer", "item", "quantity"]),
-            ("PATCH", $"/api/v1/orders/{order.Str("id")}", ["customer", "item", "quantity"]),
-        ];
-
-        for (var n = 0; n < 300; n++)
-        {
-            var (method, url, fields) = targets[n % targets.Length];
-            var chosen = fields.Where(_ => random.Next(4) > 0).Append(random.Next(10) == 0 ? "extra" : null).OfType<string>();
-            var body = "{" + string.Join(",", chosen.Select(f => $"\"{f}\":{values[random.Next(values.Length)]}")) + "}";
-            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-
-            var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
-
-            Assert.True((int)response.StatusCode < 500, $"{method} {url} {body} gave {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-            {
-                Assert.Equal("application/problem+json", response.ContentType()?.MediaType);
-            }
-        }
-    }
 }
