@@ -67,7 +67,7 @@ public sealed class CrashTests
         TestContext.Current.SendDiagnosticMessage(
             $"Crash test on {deployment.Database.Provider}: {Kills} kill -9 and restarts in {loadTime.TotalSeconds:F1} s; " +
             $"{next} orders sent, {client.Acknowledged.Count} acknowledged with 201 ({client.Replayed} of them replays of an order the " +
-            $"client had not heard about), {client.Resent} requests sent again; {orders.Count} orders stored; " +
+            $"client had not heard about), {client.Resent} requests sent again (mostly while no instance was up); {orders.Count} orders stored; " +
             $"{messages.Values.Sum()} SMS at the provider, {duplicates} duplicate(s) (a kill between the provider's accept and the row's update).");
 
         Assert.Empty(client.Unexpected);
