@@ -81,7 +81,7 @@ public static class AuthSetup
             .AddCore(options =>
             {
                 options.UseEntityFrameworkCore().UseDbContext<AppDbContext>();
-                options.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+                options.ReplaceApplicationManager(typeof(CorsAwareApplicationManager<>));
             })
             .AddServer(options =>
             {
