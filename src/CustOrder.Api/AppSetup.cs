@@ -34,6 +34,8 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddProblemDetails();
+        // After the default writer, which goes first and declines when Accept names no JSON type.
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<DatabaseExceptionHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {

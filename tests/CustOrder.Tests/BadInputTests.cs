@@ -136,6 +136,19 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("""{"name":"Shirt","size":"M","price":"1.00","\ud800":1}""")]
+    [InlineData("""{"name":"Shirt","size":"M","price":"1.00","\ud800":1,"\udc00":2}""")]
+    [InlineData("""{"name":"Shirt","size":{"\ud800":"M"},"price":"1.00"}""")]
+    [InlineData("""{"name":"Shirt","size":{"\ud800":"M","\ud800":"L"},"price":"1.00"}""")]
+    public async Task A_property_name_that_is_not_valid_unicode_is_a_400_problem(string body)
+    {
+        var response = await _client.PostJsonAsync("/api/v1/items", body);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("Malformed JSON.", problem.Str("title"));
+    }
+
+    [Theory]
     [InlineData("[]")]
     [InlineData("\"text\"")]
     [InlineData("42")]
@@ -228,6 +241,32 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Theory]
+    [InlineData("GET", "/api/v1/nothing-here", "application/xml", HttpStatusCode.NotFound)]
+    [InlineData("PUT", "/api/v1/customers", "text/html", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/health/live", "text/plain", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("GET", "/api/v1/customers/00000000-0000-0000-0000-000000000000", "image/png", HttpStatusCode.NotFound)]
+    public async Task An_error_is_a_problem_document_whatever_the_accept_header_asks_for(string method, string url, string accept, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await response.ReadProblemAsync(expected);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_token_is_a_401_problem_document_whatever_the_accept_header_asks_for()
+    {
+        using var anonymous = app.CreateClient();
+        anonymous.DefaultRequestHeaders.TryAddWithoutValidation("Accept", "application/xml");
+
+        var response = await anonymous.FetchAsync("/api/v1/orders");
+
+        await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
     [InlineData("limit=0")]
     [InlineData("limit=501")]
     [InlineData("limit=-5")]
@@ -243,46 +282,5 @@ public sealed class BadInputTests(ApiFactory app) : IClassFixture<ApiFactory>
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.Single(problem.FieldErrors(query.Split('=')[0]));
-    }
-
-    /// <summary>A bounded, seeded fuzz over every write endpoint: random JSON values in every field.</summary>
-    [Fact]
-    public async Task Random_json_values_in_every_field_never_produce_a_5xx()
-    {
-        var customer = await Shop.CustomerAsync();
-        var item = await Shop.ItemAsync();
-        var order = await Shop.OrderAsync(customer, item);
-        var random = new Random(4242);
-        string[] values =
-        [
-            "null", "true", "0", "-1", "1e308", "-1e-308", "2.5", "99999999999999999999999", "\"\"", "\" \"", "\"\\u0000\"",
-            "\"\\ud800\"", "\"+254712345678\"", "\"XL\"", "\"19.99\"", "\"1e3\"", "\"💥\"", "[]", "{}", "[null]", "{\"a\":{\"b\":[]}}",
-            $"\"{customer.Str("id")}\"", $"\"{item.Str("id")}\"", $"\"{Guid.NewGuid()}\"", $"\"{new string('x', 300)}\"",
-        ];
-        (string Method, string Url, string[] Fields)[] targets =
-        [
-            ("POST", "/api/v1/customers", ["first_name", "last_name", "phone_number"]),
-            ("PATCH", $"/api/v1/customers/{customer.Str("id")}", ["first_name", "last_name", "phone_number"]),
-            ("POST", "/api/v1/items", ["name", "size", "price"]),
-            ("PATCH", $"/api/v1/items/{item.Str("id")}", ["name", "size", "price"]),
-            ("POST", "/api/v1/orders", ["customer", "item", "quantity"]),
-            ("PATCH", $"/api/v1/orders/{order.Str("id")}", ["customer", "item", "quantity"]),
-        ];
-
-        for (var n = 0; n < 300; n++)
-        {
-            var (method, url, fields) = targets[n % targets.Length];
-            var chosen = fields.Where(_ => random.Next(4) > 0).Append(random.Next(10) == 0 ? "extra" : null).OfType<string>();
-            var body = "{" + string.Join(",", chosen.Select(f => $"\"{f}\":{values[random.Next(values.Length)]}")) + "}";
-            var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-
-            var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
-
-            Assert.True((int)response.StatusCode < 500, $"{method} {url} {body} gave {(int)response.StatusCode}");
-            if (!response.IsSuccessStatusCode)
-            {
-                Assert.Equal("application/problem+json", response.ContentType()?.MediaType);
-            }
-        }
     }
 }

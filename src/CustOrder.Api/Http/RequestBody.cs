@@ -60,12 +60,49 @@ public static class RequestBody
                     title: "Invalid body.", detail: "The body must be a JSON object."));
             }
 
+            if (!NamesAreText(document.RootElement))
+            {
+                return (null, MalformedJson("A property name is not valid Unicode text (an unpaired surrogate such as \\ud800)."));
+            }
+
             return (new JsonForm(document.RootElement.Clone(), partial), null);
         }
         catch (JsonException exception)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
-                title: "Malformed JSON.", detail: exception.Message));
+            return (null, MalformedJson(exception.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-name check decodes every name; an unpaired surrogate (valid JSON) cannot be decoded.
+            return (null, MalformedJson("A property name is not valid Unicode text (an unpaired surrogate such as \\ud800)."));
+        }
+    }
+
+    private static ProblemHttpResult MalformedJson(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON.", detail: detail);
+
+    /// <summary>Whether every property name, at any depth, decodes to text (field errors are keyed by name).</summary>
+    private static bool NamesAreText(JsonElement element)
+    {
+        try
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    // Reading Name decodes it, and throws for an unpaired surrogate.
+                    if (property.Name is null || !NamesAreText(property.Value))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return element.ValueKind != JsonValueKind.Array || element.EnumerateArray().All(NamesAreText);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
