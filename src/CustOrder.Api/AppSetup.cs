@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Health;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
@@ -45,6 +46,7 @@ public static class AppSetup
         builder.AddCustOrderAuth();
         services.AddNotifications();
         services.AddHealth();
+        services.AddApiDocs();
         return builder;
     }
 
@@ -68,6 +70,7 @@ public static class AppSetup
         app.MapItems();
         app.MapOrders();
         app.MapNotifications();
+        app.MapApiDocs();
         return app;
     }
 

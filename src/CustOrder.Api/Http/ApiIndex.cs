@@ -1,3 +1,4 @@
+using CustOrder.Api.Docs;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CustOrder.Api.Http;
@@ -16,7 +17,8 @@ public static class ApiIndex
                 ["items"] = Url("/api/v1/items"),
                 ["orders"] = Url("/api/v1/orders"),
             });
-        }).WithTags("Index");
+        }).WithTags("Index").Documented("apiIndex", "The API's resources", "Public: the absolute URL of each resource list. "
+            + "The interactive reference is at " + ApiDocsSetup.DocsPath + ", this document at " + ApiDocsSetup.DocumentPath + ".");
         return app;
     }
 }
