@@ -46,7 +46,7 @@ public sealed record ApiParameter(
         JsonSchemaType.String, Choices: [.. fields.SelectMany(field => new[] { field, "-" + field })]);
 
     public static ApiParameter IfNoneMatch { get; } = new("If-None-Match", ParameterLocation.Header,
-        "The ETag of the copy you hold: 304 when it is still current.", JsonSchemaType.String, Example: "\"W/1\"");
+        "The ETag of the copy you hold: 304 when it is still current.", JsonSchemaType.String, Example: "\"1\"");
 
     public static ApiParameter IfMatch { get; } = new("If-Match", ParameterLocation.Header,
         "The ETag of the copy the change is based on: 412 when the resource has changed since.", JsonSchemaType.String);

@@ -29,6 +29,12 @@ internal sealed class DocumentInfo : IOpenApiDocumentTransformer
                 """,
             License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-Proprietary" },
         };
+        // The server is the origin the document was asked from, without the trailing slash linters object to.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
         document.Tags = new HashSet<OpenApiTag>(Tags.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
         return Task.CompletedTask;
     }

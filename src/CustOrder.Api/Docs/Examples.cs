@@ -37,6 +37,8 @@ internal static class Examples
             ["customers"] = "https://shop.example.com/api/v1/customers",
             ["items"] = "https://shop.example.com/api/v1/items",
             ["orders"] = "https://shop.example.com/api/v1/orders",
+            ["docs"] = "https://shop.example.com/docs/",
+            ["openapi"] = "https://shop.example.com/openapi/v1.json",
         },
         _ when type == typeof(NewCustomer) => new NewCustomer { FirstName = "Jane", LastName = "Wanjiru", PhoneNumber = "0712 345 678" },
         _ when type == typeof(CustomerChanges) => new Dictionary<string, string> { ["phone_number"] = "+254722000111" },

@@ -33,12 +33,8 @@ internal sealed class OAuthSecurity : IOpenApiDocumentTransformer
                     AuthorizationUrl = new Uri(AuthorizationPath, UriKind.Relative),
                     TokenUrl = new Uri(TokenPath, UriKind.Relative),
                     RefreshUrl = new Uri(TokenPath, UriKind.Relative),
+                    // PKCE (S256) is required; OpenAPI has no field for it (the /docs page sets it in Scalar's options).
                     Scopes = scopes,
-                    Extensions = new Dictionary<string, IOpenApiExtension>
-                    {
-                        // Read by Scalar and Swagger UI: make a code challenge with SHA-256.
-                        ["x-usePkce"] = new JsonNodeExtension("SHA-256"),
-                    },
                 },
                 ClientCredentials = new OpenApiOAuthFlow
                 {
