@@ -53,9 +53,8 @@ internal static class ErrorResponses
             }
 
             // Body problems carry the messages per field (errors); the others are plain problem documents.
-            var type = code == 400 && metadata.OfType<DocumentedBody>().Any() || code == 400 && metadata.OfType<ApiParameter>().Any()
-                ? typeof(HttpValidationProblemDetails)
-                : typeof(ProblemDetails);
+            var readsInput = metadata.OfType<DocumentedBody>().Any() || metadata.OfType<ApiParameter>().Any(p => p.In == ParameterLocation.Query);
+            var type = code == 400 && readsInput ? typeof(HttpValidationProblemDetails) : typeof(ProblemDetails);
             var description = response.Description is { Length: > 0 } text && !IsReasonPhrase(text, code) ? text : Generic.GetValueOrDefault(code, "Error.");
             operation.Responses[status] = new OpenApiResponse
             {
