@@ -42,23 +42,31 @@ public static class AppSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddDatabase();
+        services.AddListCounting();
         services.AddPhoneNumbers();
         builder.AddCustOrderAuth();
         services.AddNotifications();
         services.AddHealth();
+        builder.AddTrustedProxies();
+        services.AddClientCors();
+        services.AddRateLimits();
         services.AddApiDocs();
         return builder;
     }
 
     public static WebApplication UseCustOrder(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseHeadAsGet();
         // Routing after HEAD became GET, so the GET endpoint is the one chosen.
         app.UseRouting();
+        app.UseClientCors();
+        app.UseRateLimits();
         app.UseAuthentication();
+        app.UseApiRateLimits();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages();

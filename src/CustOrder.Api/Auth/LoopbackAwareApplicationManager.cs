@@ -12,7 +12,7 @@ namespace CustOrder.Api.Auth;
 /// path, the query, the scheme, nor the name "localhost". Clients of this app's own pages may also
 /// redirect to a path on the request's origin (<see cref="SameOriginRedirects"/>).
 /// </summary>
-public sealed class LoopbackAwareApplicationManager<TApplication>(
+public class LoopbackAwareApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
