@@ -4,6 +4,7 @@ using CustOrder.Api.Admin;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Health;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
@@ -53,6 +54,7 @@ public static class AppSetup
         services.AddClientCors();
         services.AddRateLimits();
         services.AddBackOffice();
+        services.AddApiDocs();
         return builder;
     }
 
@@ -81,6 +83,7 @@ public static class AppSetup
         app.MapOrders();
         app.MapNotifications();
         app.MapBackOffice();
+        app.MapApiDocs();
         return app;
     }
 

@@ -32,7 +32,7 @@ public sealed class ApiAccessTests(ClockedApiFactory app) : IClassFixture<Clocke
     [Fact]
     public async Task An_expired_token_is_401()
     {
-        var token = await app.Clients.MachineTokenAsync(["customers:read"]);
+        var token = await app.Clients.UncachedMachineTokenAsync(["customers:read"]);
         var client = _flow.ApiClient(token);
         Assert.Equal(HttpStatusCode.OK, (await client.FetchAsync("/api/v1/customers")).StatusCode);
 

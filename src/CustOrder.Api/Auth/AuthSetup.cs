@@ -149,6 +149,7 @@ public static class AuthSetup
 
         services.AddCachedAccessTokens();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeChallengeHandler>();
+        services.AddHttpContextAccessor(); // SameOriginRedirects reads the authorization request's origin.
         services.AddScoped<ApplicationDirectory>();
         services.AddRazorPages(options =>
         {

@@ -10,8 +10,9 @@ public sealed class CorsAwareApplicationManager<TApplication>(
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<TApplication> store,
-    RegisteredOrigins origins)
-    : LoopbackAwareApplicationManager<TApplication>(cache, logger, options, store)
+    RegisteredOrigins origins,
+    IHttpContextAccessor http)
+    : LoopbackAwareApplicationManager<TApplication>(cache, logger, options, store, http)
     where TApplication : class
 {
     public override async ValueTask CreateAsync(TApplication application, CancellationToken cancellationToken = default)

@@ -9,19 +9,26 @@ namespace CustOrder.Api.Auth;
 /// Redirect URIs match exactly, with the one exception RFC 8252 §7.3 asks for: a native app
 /// listening on a loopback IP literal (http://127.0.0.1/…, http://[::1]/…) gets a port from its OS
 /// at run time, so any port matches the registered URI there. Nothing else is relaxed: not the
-/// path, the query, the scheme, nor the name "localhost".
+/// path, the query, the scheme, nor the name "localhost". Clients of this app's own pages may also
+/// redirect to a path on the request's origin (<see cref="SameOriginRedirects"/>).
 /// </summary>
 public class LoopbackAwareApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
-    IOpenIddictApplicationStore<TApplication> store)
+    IOpenIddictApplicationStore<TApplication> store,
+    IHttpContextAccessor http)
     : OpenIddictApplicationManager<TApplication>(cache, logger, options, store)
     where TApplication : class
 {
     public override async ValueTask<bool> ValidateRedirectUriAsync(TApplication application, string uri, CancellationToken cancellationToken = default)
     {
         if (await base.ValidateRedirectUriAsync(application, uri, cancellationToken))
+        {
+            return true;
+        }
+
+        if (await SameOriginRedirects.AllowsAsync(this, application, uri, http.HttpContext?.Request, cancellationToken))
         {
             return true;
         }

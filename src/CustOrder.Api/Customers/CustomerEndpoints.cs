@@ -1,5 +1,6 @@
 using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,14 +10,19 @@ namespace CustOrder.Api.Customers;
 
 public static class CustomerEndpoints
 {
+    private static readonly string[] Orderings = ["date_created", "date_modified", "first_name", "last_name"];
+
     public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireScopes("customers");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapGet("", List).Documented("listCustomers", "List customers", "Newest first unless ordered otherwise.")
+            .DocumentsList(Orderings, ApiParameter.Search("first name, last name or phone number"));
+        group.MapPost("", Create).Documented("createCustomer", "Create a customer").DocumentsBody<NewCustomer>(partial: false);
+        group.MapGet("/{id:guid}", Get).Documented("getCustomer", "Get a customer").DocumentsGetOne();
+        group.MapPatch("/{id:guid}", Update).Documented("updateCustomer", "Change a customer")
+            .DocumentsBody<CustomerChanges>(partial: true).DocumentsConditionalWrite();
+        group.MapDelete("/{id:guid}", Delete).Documented("deleteCustomer", "Delete a customer").DocumentsConditionalWrite()
+            .DocumentsResponse(409, "The customer has orders: nothing was deleted.");
         return app;
     }
 
@@ -26,7 +32,7 @@ public static class CustomerEndpoints
         var query = new QueryReader(request.Query);
         var page = query.Page();
         var search = query.Text("search");
-        var ordering = query.Ordering("date_created", "date_modified", "first_name", "last_name");
+        var ordering = query.Ordering(Orderings);
         if (!query.IsValid)
         {
             return query.Errors.ToProblem();

@@ -1,3 +1,4 @@
+using CustOrder.Api.Docs;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CustOrder.Api.Http;
@@ -15,8 +16,10 @@ public static class ApiIndex
                 ["customers"] = Url("/api/v1/customers"),
                 ["items"] = Url("/api/v1/items"),
                 ["orders"] = Url("/api/v1/orders"),
+                ["docs"] = Url(ApiDocsSetup.DocsPath + "/"),
+                ["openapi"] = Url(ApiDocsSetup.DocumentPath),
             });
-        }).WithTags("Index");
+        }).WithTags("Index").Documented("apiIndex", "The API's resources", "Public: the absolute URL of each resource list, of the interactive reference (docs) and of this document (openapi).");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 
 namespace CustOrder.Api.Items;
@@ -7,7 +8,7 @@ public sealed record ItemResponse(
     Guid Id,
     string Name,
     ItemSize Size,
-    string Price,
+    [property: MoneyAmount] string Price,
     DateTimeOffset DateCreated,
     DateTimeOffset DateModified)
 {

@@ -1,5 +1,6 @@
 using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,14 +10,19 @@ namespace CustOrder.Api.Items;
 
 public static class ItemEndpoints
 {
+    private static readonly string[] Orderings = ["date_created", "date_modified", "name", "price"];
+
     public static IEndpointRouteBuilder MapItems(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/items").WithTags("Items").RequireScopes("items");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapGet("", List).Documented("listItems", "List items", "Newest first unless ordered otherwise.")
+            .DocumentsList(Orderings, ApiParameter.Choice<ItemSize>("size", "Only items of this size."), ApiParameter.Search("name"));
+        group.MapPost("", Create).Documented("createItem", "Create an item").DocumentsBody<NewItem>(partial: false);
+        group.MapGet("/{id:guid}", Get).Documented("getItem", "Get an item").DocumentsGetOne();
+        group.MapPatch("/{id:guid}", Update).Documented("updateItem", "Change an item", "A new price applies to new orders only; existing orders keep their unit price.")
+            .DocumentsBody<ItemChanges>(partial: true).DocumentsConditionalWrite();
+        group.MapDelete("/{id:guid}", Delete).Documented("deleteItem", "Delete an item").DocumentsConditionalWrite()
+            .DocumentsResponse(409, "The item has orders: nothing was deleted.");
         return app;
     }
 
@@ -27,7 +33,7 @@ public static class ItemEndpoints
         var page = query.Page();
         var size = query.Choice<ItemSize>("size");
         var search = query.Text("search");
-        var ordering = query.Ordering("date_created", "date_modified", "name", "price");
+        var ordering = query.Ordering(Orderings);
         if (!query.IsValid)
         {
             return query.Errors.ToProblem();

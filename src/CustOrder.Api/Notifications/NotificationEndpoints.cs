@@ -1,5 +1,6 @@
 using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,9 +12,14 @@ public static class NotificationEndpoints
     public static IEndpointRouteBuilder MapNotifications(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1/orders").WithTags("Orders").RequireScopes("orders")
-            .MapGet("/{id:guid}/notifications", ListForOrder);
+            .MapGet("/{id:guid}/notifications", ListForOrder)
+            .Documented("listOrderNotifications", "List an order's SMS messages", "Newest first, with the provider's message id, status and cost.")
+            .DocumentsResponse(404, "No such order.");
         app.MapGroup("/api/v1/notifications").WithTags("Orders").RequireScopes("orders")
-            .MapPost("/{id:guid}/retry", Retry);
+            .MapPost("/{id:guid}/retry", Retry)
+            .Documented("retryNotification", "Send a failed SMS again", "Queues it again, due now, with a fresh count of attempts.")
+            .DocumentsResponse(404, "No such SMS message.")
+            .DocumentsResponse(409, "Only a failed SMS can be retried.");
         app.MapPost("/webhooks/africastalking/delivery", DeliveryReport).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
 using CustOrder.Api.Notifications;
@@ -16,8 +17,8 @@ public sealed record OrderResponse(
     Guid Item,
     string ItemName,
     int Quantity,
-    string UnitPrice,
-    string Total,
+    [property: MoneyAmount] string UnitPrice,
+    [property: MoneyAmount] string Total,
     DateTimeOffset DateCreated,
     DateTimeOffset DateModified,
     NotificationSummary? Notification)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
+using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CustOrder.Api.Notifications;
@@ -11,14 +12,27 @@ namespace CustOrder.Api.Orders;
 
 public static class OrderEndpoints
 {
+    private static readonly string[] Orderings = ["date_created", "date_modified", "quantity", "unit_price", "total"];
+
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireScopes("orders");
-        group.MapGet("", List);
-        group.MapPost("", Create);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPatch("/{id:guid}", Update);
-        group.MapDelete("/{id:guid}", Delete);
+        group.MapGet("", List).Documented("listOrders", "List orders", "Newest first unless ordered otherwise.")
+            .DocumentsList(Orderings, ApiParameter.Uuid("customer", "Only this customer's orders."), ApiParameter.Uuid("item", "Only orders of this item."),
+                ApiParameter.Timestamp("created_after", "Only orders created at or after this time."),
+                ApiParameter.Timestamp("created_before", "Only orders created before this time."));
+        group.MapPost("", Create).Documented("createOrder", "Place an order",
+                "The unit price is the item's price now; the confirmation SMS is queued in the same transaction. "
+                + "With an Idempotency-Key, a repeated request returns the first one's order (Idempotent-Replayed: true).")
+            .DocumentsBody<NewOrder>(partial: false).WithMetadata(ApiParameter.IdempotencyKey)
+            .DocumentsResponse(400, "Bad input (field errors under errors: unknown customer or item, wrong types, ...), or a malformed Idempotency-Key.")
+            .DocumentsResponse(409, "The order created with this Idempotency-Key has since been deleted.")
+            .DocumentsResponse(422, "This Idempotency-Key was used with a different order.");
+        group.MapGet("/{id:guid}", Get).Documented("getOrder", "Get an order", "With the state of its latest confirmation SMS.").DocumentsGetOne();
+        group.MapPatch("/{id:guid}", Update).Documented("updateOrder", "Change an order",
+                "A new item re-prices the order at that item's price now; changing only the quantity keeps the unit price.")
+            .DocumentsBody<OrderChanges>(partial: true).DocumentsConditionalWrite();
+        group.MapDelete("/{id:guid}", Delete).Documented("deleteOrder", "Delete an order").DocumentsConditionalWrite();
         return app;
     }
 
@@ -31,7 +45,7 @@ public static class OrderEndpoints
         var item = query.Uuid("item");
         var createdAfter = query.Timestamp("created_after");
         var createdBefore = query.Timestamp("created_before");
-        var ordering = query.Ordering("date_created", "date_modified", "quantity", "unit_price", "total");
+        var ordering = query.Ordering(Orderings);
         if (!query.IsValid)
         {
             return query.Errors.ToProblem();

@@ -42,21 +42,27 @@ public sealed class TestClients(ApiFactory app)
     }
 
     /// <summary>A client-credentials access token for the machine client, cached per scope set.</summary>
-    public Task<string> MachineTokenAsync(string[] scopes)
+    public Task<string> MachineTokenAsync(string[] scopes) => _tokens.GetOrAdd(ScopeOf(scopes), NewMachineTokenAsync);
+
+    /// <summary>
+    /// A new token, never cached: for a test that lets it expire (a cached one would reach the
+    /// class's other tests already expired, depending on the order they run in).
+    /// </summary>
+    public Task<string> UncachedMachineTokenAsync(string[] scopes) => NewMachineTokenAsync(ScopeOf(scopes));
+
+    private static string ScopeOf(string[] scopes) => string.Join(' ', scopes.Length == 0 ? Scopes.Api : scopes);
+
+    private async Task<string> NewMachineTokenAsync(string scope)
     {
-        var scope = string.Join(' ', scopes.Length == 0 ? Scopes.Api : scopes);
-        return _tokens.GetOrAdd(scope, async key =>
+        var response = await TokenRequestAsync(new()
         {
-            var response = await TokenRequestAsync(new()
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = MachineClientId,
-                ["client_secret"] = MachineClientSecret,
-                ["scope"] = key,
-            });
-            var body = await response.ReadJsonAsync(HttpStatusCode.OK);
-            return body.GetProperty("access_token").GetString()!;
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = MachineClientId,
+            ["client_secret"] = MachineClientSecret,
+            ["scope"] = scope,
         });
+        var body = await response.ReadJsonAsync(HttpStatusCode.OK);
+        return body.GetProperty("access_token").GetString()!;
     }
 
     /// <summary>A form POST to the token endpoint (or another OAuth endpoint), as a client sends it.</summary>
