@@ -7,6 +7,7 @@ using CustOrder.Api.Health;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
 using CustOrder.Api.Notifications;
+using CustOrder.Api.Observability;
 using CustOrder.Api.Orders;
 
 namespace CustOrder.Api;
@@ -45,11 +46,13 @@ public static class AppSetup
         builder.AddCustOrderAuth();
         services.AddNotifications();
         services.AddHealth();
+        builder.AddObservability();
         return builder;
     }
 
     public static WebApplication UseCustOrder(this WebApplication app)
     {
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -63,6 +66,7 @@ public static class AppSetup
         app.MapAuthPages();
         app.MapTokenEndpoints();
         app.MapHealth();
+        app.MapObservability();
         app.MapApiIndex();
         app.MapCustomers();
         app.MapItems();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CustOrder.Api.Data;
+using CustOrder.Api.Observability;
 using Microsoft.Extensions.Options;
 
 namespace CustOrder.Api.Notifications;
@@ -13,6 +15,7 @@ public sealed partial class OutboxDispatcher(
     IOptions<SmsOptions> options,
     TimeProvider clock,
     OutboxSignal signal,
+    AppMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>When the loop last completed a pass; for the readiness check.</summary>
@@ -68,9 +71,16 @@ public sealed partial class OutboxDispatcher(
         var claimed = await OutboxStore.ClaimDueAsync(db, Timestamps.Now(clock), settings.Lease, settings.BatchSize, cancellationToken);
         foreach (var row in claimed)
         {
+            using var span = AppTracing.StartSmsSend(row);
+            var started = Stopwatch.GetTimestamp();
             // A send is not cancelled half-way by shutdown: its outcome must be recorded.
             var result = await gateway.SendAsync(row.Recipient, row.Message, CancellationToken.None);
-            await OutboxStore.CompleteAsync(db, row, Outcome(row, result, gateway.Name, settings), CancellationToken.None);
+            var outcome = Outcome(row, result, gateway.Name, settings);
+            var outcomeName = result is SmsSendResult.Retry && outcome.Status == SmsStatus.Pending ? "retry"
+                : outcome.Status == SmsStatus.Sent ? "sent" : "failed";
+            metrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
+            span?.SetTag("custorder.sms.outcome", outcomeName);
+            await OutboxStore.CompleteAsync(db, row, outcome, CancellationToken.None);
         }
 
         return claimed.Count;
