@@ -15,7 +15,6 @@ public sealed partial class OutboxDispatcher(
     IOptions<SmsOptions> options,
     TimeProvider clock,
     OutboxSignal signal,
-    AppMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     /// <summary>When the loop last completed a pass; for the readiness check.</summary>
@@ -78,7 +77,7 @@ public sealed partial class OutboxDispatcher(
             var outcome = Outcome(row, result, gateway.Name, settings);
             var outcomeName = result is SmsSendResult.Retry && outcome.Status == SmsStatus.Pending ? "retry"
                 : outcome.Status == SmsStatus.Sent ? "sent" : "failed";
-            metrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
+            AppMetrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
             span?.SetTag("custorder.sms.outcome", outcomeName);
             await OutboxStore.CompleteAsync(db, row, outcome, CancellationToken.None);
         }

@@ -79,7 +79,7 @@ public static class OrderEndpoints
     /// With an Idempotency-Key, a repeated request returns the first one's order.
     /// </summary>
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>> Create(
-        HttpContext http, AppDbContext db, IOptions<SmsOptions> sms, TimeProvider clock, OutboxSignal outbox, AppMetrics metrics, CancellationToken cancellationToken)
+        HttpContext http, AppDbContext db, IOptions<SmsOptions> sms, TimeProvider clock, OutboxSignal outbox, CancellationToken cancellationToken)
     {
         var keys = http.Request.Headers[IdempotencyKey.Header];
         var key = keys.ToString();
@@ -128,7 +128,7 @@ public static class OrderEndpoints
             return await ReplayAsync(http, db, keyId, input, cancellationToken) ?? throw new InvalidOperationException("Idempotency key conflict without a stored key.");
         }
 
-        metrics.OrderCreated();
+        AppMetrics.OrderCreated();
         outbox.Notify();
         Preconditions.SetETag(http.Response, order);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
