@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
+using OpenIddict.Server;
+using OpenIddict.Validation;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -101,6 +103,8 @@ public static class ObservabilitySetup
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
         services.Configure<JsonConsoleFormatterOptions>(builder.Configuration.GetSection("Logging:Console:FormatterOptions"));
+        services.AddSingleton<ILogger<OpenIddictServerDispatcher>, OpenIddictLogRedactor<OpenIddictServerDispatcher>>();
+        services.AddSingleton<ILogger<OpenIddictValidationDispatcher>, OpenIddictLogRedactor<OpenIddictValidationDispatcher>>();
         // ASP.NET Core's own request lines carry the query string (codes, webhook tokens): RequestLog replaces them.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
     }

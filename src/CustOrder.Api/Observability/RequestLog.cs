@@ -8,9 +8,11 @@ namespace CustOrder.Api.Observability;
 /// <c>?token=</c> carry codes and secrets. It replaces ASP.NET Core's own request lines, which include the
 /// query string (see <see cref="ObservabilitySetup"/>). Probes and scrapes are logged at Debug only.
 /// </summary>
-internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLog> logger)
+internal sealed partial class RequestLog(RequestDelegate next, ILoggerFactory loggers)
 {
     public const string Category = "CustOrder.Requests";
+
+    private readonly ILogger _logger = loggers.CreateLogger(Category);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,12 +28,12 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
             var level = status >= 500 ? LogLevel.Warning
                 : request.Path.StartsWithSegments("/health") || request.Path.StartsWithSegments("/metrics") ? LogLevel.Debug
                 : LogLevel.Information;
-            if (logger.IsEnabled(level))
+            if (_logger.IsEnabled(level))
             {
                 var path = request.PathBase.Add(request.Path).Value ?? "/";
                 var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 var traceId = Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
-                LogRequest(logger, level, request.Method, path, status, elapsedMs, traceId);
+                LogRequest(_logger, level, request.Method, path, status, elapsedMs, traceId);
             }
         }
     }
