@@ -100,7 +100,7 @@ public static class ObservabilitySetup
         {
             options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
-            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         services.Configure<JsonConsoleFormatterOptions>(builder.Configuration.GetSection("Logging:Console:FormatterOptions"));
         services.AddSingleton<ILogger<OpenIddictServerDispatcher>, OpenIddictLogRedactor<OpenIddictServerDispatcher>>();
