@@ -42,16 +42,21 @@ public static class AppSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         services.AddDatabase();
+        services.AddListCounting();
         services.AddPhoneNumbers();
         builder.AddCustOrderAuth();
         services.AddNotifications();
         services.AddHealth();
+        builder.AddTrustedProxies();
+        services.AddClientCors();
+        services.AddRateLimits();
         builder.AddObservability();
         return builder;
     }
 
     public static WebApplication UseCustOrder(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -59,7 +64,10 @@ public static class AppSetup
         app.UseHeadAsGet();
         // Routing after HEAD became GET, so the GET endpoint is the one chosen.
         app.UseRouting();
+        app.UseClientCors();
+        app.UseRateLimits();
         app.UseAuthentication();
+        app.UseApiRateLimits();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages();

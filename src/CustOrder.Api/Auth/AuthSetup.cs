@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Server;
 using OpenIddict.Validation;
-using OpenIddict.Validation.AspNetCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -81,7 +80,7 @@ public static class AuthSetup
             .AddCore(options =>
             {
                 options.UseEntityFrameworkCore().UseDbContext<AppDbContext>();
-                options.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+                options.ReplaceApplicationManager(typeof(CorsAwareApplicationManager<>));
             })
             .AddServer(options =>
             {
@@ -143,11 +142,12 @@ public static class AuthSetup
         foreach (var scope in Scopes.Api)
         {
             authorization.AddPolicy(scope, policy => policy
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(CachedAccessTokenHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => context.User.HasScope(scope)));
         }
 
+        services.AddCachedAccessTokens();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ScopeChallengeHandler>();
         services.AddScoped<ApplicationDirectory>();
         services.AddRazorPages(options =>

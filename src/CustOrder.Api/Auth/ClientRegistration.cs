@@ -23,8 +23,12 @@ public sealed record ClientRegistration(
     IReadOnlyList<string> Scopes,
     bool SkipAuthorization,
     string? ClientId = null,
-    string? ClientSecret = null)
+    string? ClientSecret = null,
+    IReadOnlyList<string>? AllowedOrigins = null)
 {
+    /// <summary>The browser origins allowed to call the token endpoint and the API (see <see cref="AllowedOrigin"/>).</summary>
+    public IReadOnlyList<string> Origins => AllowedOrigins ?? [];
+
     /// <summary>The scopes a client gets when none are named: all the API's, plus identity scopes for user-facing clients.</summary>
     public IReadOnlyList<string> EffectiveScopes => Scopes.Count > 0
         ? Scopes
@@ -54,6 +58,11 @@ public sealed record ClientRegistration(
             {
                 errors[field] = problem;
             }
+        }
+
+        if (Origins.Select(AllowedOrigin.Problem).FirstOrDefault(problem => problem is not null) is { } originProblem)
+        {
+            errors["allowed_origins"] = originProblem;
         }
 
         var unknown = Scopes.Except([.. Auth.Scopes.Identity, .. Auth.Scopes.Api]).ToList();
@@ -126,7 +135,7 @@ public sealed record ClientRegistration(
 
     /// <summary>
     /// Writes this registration's settings onto a descriptor (new, or populated from a stored application):
-    /// its URIs, permissions and requirements are replaced; client id, secret and properties are kept.
+    /// its URIs, permissions, requirements and allowed origins are replaced; client id, secret and other properties are kept.
     /// </summary>
     public void ApplyTo(OpenIddictApplicationDescriptor descriptor)
     {
@@ -153,6 +162,7 @@ public sealed record ClientRegistration(
         }
 
         descriptor.Permissions.UnionWith(EffectiveScopes.Select(scope => Permissions.Prefixes.Scope + scope));
+        AllowedOrigin.Write(descriptor, Origins);
     }
 
     /// <summary>The registration a stored application amounts to (the inverse of <see cref="ApplyTo"/>; scopes as granted, defaults spelled out).</summary>
@@ -164,7 +174,8 @@ public sealed record ClientRegistration(
         [.. descriptor.PostLogoutRedirectUris.Select(uri => uri.OriginalString).Order(StringComparer.Ordinal)],
         [.. descriptor.Permissions.Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal)).Select(p => p[Permissions.Prefixes.Scope.Length..])],
         descriptor.ConsentType == ConsentTypes.Implicit,
-        descriptor.ClientId);
+        descriptor.ClientId,
+        AllowedOrigins: AllowedOrigin.Read(descriptor.Properties));
 
     /// <summary>URL-safe random text: 8 bits of entropy per character, from the OS random generator.</summary>
     public static string RandomToken(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));

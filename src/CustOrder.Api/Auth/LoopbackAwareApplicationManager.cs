@@ -11,7 +11,7 @@ namespace CustOrder.Api.Auth;
 /// at run time, so any port matches the registered URI there. Nothing else is relaxed: not the
 /// path, the query, the scheme, nor the name "localhost".
 /// </summary>
-public sealed class LoopbackAwareApplicationManager<TApplication>(
+public class LoopbackAwareApplicationManager<TApplication>(
     IOpenIddictApplicationCache<TApplication> cache,
     ILogger<OpenIddictApplicationManager<TApplication>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,

@@ -16,7 +16,7 @@ internal sealed class ScopeChallengeHandler : IAuthorizationMiddlewareResultHand
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!authorizeResult.Forbidden || !policy.AuthenticationSchemes.Contains(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme))
+        if (!authorizeResult.Forbidden || !policy.AuthenticationSchemes.Contains(CachedAccessTokenHandler.SchemeName))
         {
             return _default.HandleAsync(next, context, policy, authorizeResult);
         }

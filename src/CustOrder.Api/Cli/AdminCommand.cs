@@ -13,7 +13,7 @@ public sealed record AdminCommand(string? Name, string[] HostArgs, string[] Comm
         ["seed"] = "Add a demo data set: 20 customers, 10 items, 50 orders. Running it again adds nothing.",
         ["createsuperuser"] = "Create an admin user: prompts, or --username --email --password, or CUSTORDER_SUPERUSER_USERNAME/EMAIL/PASSWORD.",
         ["createuser"] = "Create a user with a role: --role admin|staff|viewer --username U --email E --password P.",
-        ["createapplication"] = "Register a client: <public|confidential> <authorization-code|client-credentials> --name N [--redirect-uris \"a b\"] [--post-logout-redirect-uris \"a b\"] [--scopes \"...\"] [--client-id ID] [--client-secret S] [--skip-authorization].",
+        ["createapplication"] = "Register a client: <public|confidential> <authorization-code|client-credentials> --name N [--redirect-uris \"a b\"] [--post-logout-redirect-uris \"a b\"] [--scopes \"...\"] [--client-id ID] [--client-secret S] [--allowed-origin https://shop.example ...] [--skip-authorization].",
         ["pkce"] = "Print a fresh PKCE code_verifier and its S256 code_challenge.",
         ["help"] = "Show this help.",
     };

@@ -11,7 +11,7 @@ public static class ApplicationCommands
     public static async Task<int> CreateApplicationAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = CommandOptions.Parse(args, "skip-authorization");
-        options.RejectUnknown("name", "redirect-uris", "post-logout-redirect-uris", "scopes", "client-id", "client-secret");
+        options.RejectUnknown("name", "redirect-uris", "post-logout-redirect-uris", "scopes", "client-id", "client-secret", "allowed-origin", "allowed-origins");
         if (options.Positional.Count != 2
             || options.Positional[0] is not ("public" or "confidential")
             || options.Positional[1] is not ("authorization-code" or "client-credentials"))
@@ -28,7 +28,8 @@ public static class ApplicationCommands
             Scopes: options.List("scopes"),
             SkipAuthorization: options.Flag("skip-authorization"),
             ClientId: options.Value("client-id"),
-            ClientSecret: options.Value("client-secret"));
+            ClientSecret: options.Value("client-secret"),
+            AllowedOrigins: [.. options.All("allowed-origin"), .. options.List("allowed-origins")]);
         var errors = registration.Validate();
         if (errors.Count > 0)
         {

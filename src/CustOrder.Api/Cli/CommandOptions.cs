@@ -5,6 +5,7 @@ public sealed class CommandOptions
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> _given = [];
 
     public List<string> Positional { get; } = [];
 
@@ -24,11 +25,11 @@ public sealed class CommandOptions
             }
             else if (arg.Contains('=', StringComparison.Ordinal))
             {
-                options._values[arg[2..arg.IndexOf('=', StringComparison.Ordinal)]] = arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                options.Set(arg[2..arg.IndexOf('=', StringComparison.Ordinal)], arg[(arg.IndexOf('=', StringComparison.Ordinal) + 1)..]);
             }
             else if (n + 1 < args.Length)
             {
-                options._values[arg[2..]] = args[++n];
+                options.Set(arg[2..], args[++n]);
             }
             else
             {
@@ -38,6 +39,15 @@ public sealed class CommandOptions
 
         return options;
     }
+
+    private void Set(string name, string value)
+    {
+        _values[name] = value;
+        _given.Add(KeyValuePair.Create(name, value));
+    }
+
+    /// <summary>Every value of an option that may be repeated (<c>--x a --x b</c>), in order; <see cref="Value"/> is the last.</summary>
+    public IReadOnlyList<string> All(string name) => [.. _given.Where(option => option.Key == name).Select(option => option.Value)];
 
     public string? Value(string name) => _values.TryGetValue(name, out var value) ? value : null;
 

@@ -7,6 +7,8 @@ namespace CustOrder.Api.Http;
 /// <summary>The GET-one and PATCH flows the resources share: lookup, conditional headers, body, ETag.</summary>
 public static class EntityEndpoints
 {
+    private const int MaxUnconditionalAttempts = 16;
+
     /// <summary>404 when absent, 304 when If-None-Match names the current version, else 200 with its ETag.</summary>
     public static async Task<Results<Ok<TResponse>, StatusCodeHttpResult, NotFound>> GetAsync<TEntity, TResponse>(
         IQueryable<TEntity> query, Guid id, HttpContext http, Func<TEntity, TResponse> respond, CancellationToken cancellationToken)
@@ -54,8 +56,28 @@ public static class EntityEndpoints
             return problem!;
         }
 
-        apply(input, entity);
-        await db.SaveChangesAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            apply(input, entity);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxUnconditionalAttempts && !Preconditions.AreGiven(http.Request))
+            {
+                // Changed by another request since it was read. A write without If-Match asks for no
+                // particular version, so apply it to the current one (each failed attempt means
+                // another write went through, so a few attempts outlast any burst).
+                db.ChangeTracker.Clear();
+                entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+                if (entity is null)
+                {
+                    return TypedResults.NotFound();
+                }
+            }
+        }
+
         Preconditions.SetETag(http.Response, entity);
         return TypedResults.Ok(respond(entity));
     }

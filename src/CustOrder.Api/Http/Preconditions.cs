@@ -22,6 +22,9 @@ public static class Preconditions
         return IsNotModified(request, entity);
     }
 
+    /// <summary>Whether the request makes its write conditional on a version (If-Match or If-None-Match).</summary>
+    public static bool AreGiven(HttpRequest request) => request.Headers.IfMatch.Count > 0 || request.Headers.IfNoneMatch.Count > 0;
+
     /// <summary>For a read: the client's copy, named in If-None-Match, is current (answer 304).</summary>
     public static bool IsNotModified(HttpRequest request, Entity entity) =>
         request.Headers.IfNoneMatch.Count > 0

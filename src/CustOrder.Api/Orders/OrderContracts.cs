@@ -22,7 +22,7 @@ public sealed record OrderResponse(
     DateTimeOffset DateModified,
     NotificationSummary? Notification)
 {
-    /// <summary>One query, however many orders: names come from joined customer and item rows, the SMS from a subquery.</summary>
+    /// <summary>The response of an order whose customer, item and notifications are loaded (queries use <see cref="OrderQueries"/>).</summary>
     public static readonly Expression<Func<Order, OrderResponse>> Projection = o => new OrderResponse(
         o.Id, o.CustomerId, o.Customer.FirstName, o.Customer.LastName, o.ItemId, o.Item.Name,
         o.Quantity, Money.Format(o.UnitPrice), Money.Format(o.Total), o.DateCreated, o.DateModified,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
@@ -23,7 +24,7 @@ public static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<Page<OrderResponse>>, ProblemHttpResult>> List(
-        HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
+        HttpRequest request, AppDbContext db, ListCounter counter, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);
         var page = query.Page();
@@ -58,9 +59,11 @@ public static class OrderEndpoints
             orders = orders.Where(o => o.DateCreated < createdBefore);
         }
 
-        var count = await orders.CountAsync(cancellationToken);
+        var count = await counter.CountAsync(
+            string.Create(CultureInfo.InvariantCulture, $"orders?customer={customer}&item={item}&after={createdAfter:O}&before={createdBefore:O}"),
+            orders, cancellationToken);
         var descending = ordering?.Descending ?? true;
-        var sorted = ordering?.Field switch
+        IOrderedQueryable<Order> Sorted(bool descending) => ordering?.Field switch
         {
             "quantity" => orders.SortBy(o => o.Quantity, descending),
             "unit_price" => orders.SortBy(o => o.UnitPrice, descending),
@@ -68,9 +71,19 @@ public static class OrderEndpoints
             "date_modified" => orders.SortBy(o => o.DateModified, descending),
             _ => orders.SortBy(o => o.DateCreated, descending),
         };
-        var results = await sorted.Skip(page.Offset).Take(page.Limit)
-            .Select(OrderResponse.Projection).ToListAsync(cancellationToken);
-        return TypedResults.Ok(Pages.Create(request, page, count, results));
+        List<OrderResponse> results;
+        if (count.ReadFromEnd(page))
+        {
+            var (skip, take) = count.FromEnd(page);
+            results = await Sorted(!descending).Skip(skip).Take(take).ToResponsesAsync(db, cancellationToken);
+            results.Reverse();
+        }
+        else
+        {
+            results = await Sorted(descending).Skip(page.Offset).Take(page.Limit).ToResponsesAsync(db, cancellationToken);
+        }
+
+        return TypedResults.Ok(Pages.Create(request, page, count.Value, results));
     }
 
     /// <summary>
@@ -150,7 +163,7 @@ public static class OrderEndpoints
                 detail: "This Idempotency-Key was used with a different order. Use a new key for a new order.");
         }
 
-        var order = await db.Orders.AsNoTracking().Where(o => o.Id == stored.OrderId).Select(OrderResponse.Projection).FirstOrDefaultAsync(cancellationToken);
+        var order = (await db.Orders.AsNoTracking().Where(o => o.Id == stored.OrderId).ToResponsesAsync(db, cancellationToken)).FirstOrDefault();
         if (order is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key used.",

@@ -30,6 +30,9 @@ public sealed class ApplicationForm
     [FromForm(Name = "post_logout_redirect_uris")]
     public string? PostLogoutRedirectUris { get; set; }
 
+    [FromForm(Name = "allowed_origins")]
+    public string? AllowedOrigins { get; set; }
+
     [FromForm(Name = "scopes")]
     public List<string> Scopes { get; set; } = [];
 
@@ -43,6 +46,7 @@ public sealed class ApplicationForm
         Grant = registration.Grant == GrantKind.ClientCredentials ? ClientCredentials : AuthorizationCode,
         RedirectUris = string.Join('\n', registration.RedirectUris),
         PostLogoutRedirectUris = string.Join('\n', registration.PostLogoutRedirectUris),
+        AllowedOrigins = string.Join('\n', registration.Origins),
         Scopes = [.. registration.Scopes],
         SkipAuthorization = registration.SkipAuthorization,
     };
@@ -68,7 +72,8 @@ public sealed class ApplicationForm
             Lines(RedirectUris),
             Lines(PostLogoutRedirectUris),
             [.. Scopes.Distinct(StringComparer.Ordinal)],
-            SkipAuthorization);
+            SkipAuthorization,
+            AllowedOrigins: Lines(AllowedOrigins));
         var roles = registrar.FindAll(OpenIddictConstants.Claims.Role).Select(claim => claim.Value);
         foreach (var (field, message) in registration.Validate().Concat(registration.ValidateFor(roles)))
         {
