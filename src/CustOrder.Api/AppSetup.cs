@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustOrder.Api.Admin;
 using CustOrder.Api.Auth;
 using CustOrder.Api.Customers;
 using CustOrder.Api.Data;
@@ -50,6 +51,7 @@ public static class AppSetup
         builder.AddTrustedProxies();
         services.AddClientCors();
         services.AddRateLimits();
+        services.AddBackOffice();
         builder.AddObservability();
         return builder;
     }
@@ -80,6 +82,7 @@ public static class AppSetup
         app.MapItems();
         app.MapOrders();
         app.MapNotifications();
+        app.MapBackOffice();
         return app;
     }
 

@@ -50,39 +50,23 @@ public static class UserCommands
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
-        if (await users.FindByNameAsync(username) is not null)
+        if (existingIsFine && await users.FindByNameAsync(username) is not null)
         {
             output.WriteLine($"User '{username}' already exists; nothing changed.");
-            return existingIsFine ? 0 : 1;
+            return 0;
         }
 
-        var user = new IdentityUser { UserName = username, Email = string.IsNullOrWhiteSpace(email) ? null : email, EmailConfirmed = !string.IsNullOrWhiteSpace(email) };
-        var created = await users.CreateAsync(user, password);
-        if (created.Succeeded)
+        var errors = await UserAccounts.CreateAsync(users, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), username, email, password, role);
+        if (errors.Count > 0)
         {
-            created = await users.AddToRoleAsync(user, role);
-        }
-
-        if (!created.Succeeded)
-        {
-            throw new CommandException(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+            throw new CommandException(string.Join(Environment.NewLine, errors));
         }
 
         output.WriteLine($"Created user '{username}' with role {role}.");
         return 0;
     }
 
-    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-    }
+    public static Task EnsureRolesAsync(RoleManager<IdentityRole> roles) => UserAccounts.EnsureRolesAsync(roles);
 
     private static string Prompt(string label)
     {

@@ -35,14 +35,7 @@ public static class CustomerEndpoints
         var customers = db.Customers.AsNoTracking();
         if (search is not null)
         {
-            var lowered = search.ToLowerInvariant();
-            var phone = phones.ToE164(search) ?? search;
-            // ToLower() becomes SQL lower(); the culture-aware overloads the analyzers prefer do not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-            customers = customers.Where(c => c.FirstName.ToLower().Contains(lowered)
-                || c.LastName.ToLower().Contains(lowered)
-                || c.PhoneNumber.Contains(phone));
-#pragma warning restore CA1304, CA1311, CA1862
+            customers = customers.Matching(search, phones);
         }
 
         var count = await customers.CountAsync(cancellationToken);

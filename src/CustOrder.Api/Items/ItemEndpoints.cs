@@ -41,11 +41,7 @@ public static class ItemEndpoints
 
         if (search is not null)
         {
-            var lowered = search.ToLowerInvariant();
-            // ToLower() becomes SQL lower(); the culture-aware overloads the analyzers prefer do not translate.
-#pragma warning disable CA1304, CA1311, CA1862
-            items = items.Where(i => i.Name.ToLower().Contains(lowered));
-#pragma warning restore CA1304, CA1311, CA1862
+            items = items.Matching(search);
         }
 
         var count = await items.CountAsync(cancellationToken);

@@ -34,27 +34,15 @@ public static class NotificationEndpoints
     private static async Task<Results<Ok<NotificationResponse>, NotFound, ProblemHttpResult>> Retry(
         Guid id, AppDbContext db, TimeProvider clock, OutboxSignal outbox, CancellationToken cancellationToken)
     {
-        var now = Timestamps.Now(clock);
-        var requeued = await db.SmsNotifications.Where(n => n.Id == id && n.Status == SmsStatus.Failed)
-            .ExecuteUpdateAsync(set => set
-                .SetProperty(n => n.Status, SmsStatus.Pending)
-                .SetProperty(n => n.Attempts, 0)
-                .SetProperty(n => n.NextAttemptAt, now)
-                .SetProperty(n => n.DateModified, now), cancellationToken);
-        var row = await db.SmsNotifications.AsNoTracking().Where(n => n.Id == id).Select(NotificationResponse.Projection).FirstOrDefaultAsync(cancellationToken);
+        var (row, requeued) = await NotificationRetry.RequeueAsync(db, id, clock, outbox, cancellationToken);
         if (row is null)
         {
             return TypedResults.NotFound();
         }
 
-        if (requeued == 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.",
-                detail: $"Only a failed SMS can be retried; this one is {row.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        outbox.Notify();
-        return TypedResults.Ok(row);
+        return requeued
+            ? TypedResults.Ok(row)
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict.", detail: NotificationRetry.NotRetryable(row.Status));
     }
 
     /// <summary>

@@ -121,10 +121,7 @@ public static class OrderEndpoints
             return errors.ToProblem();
         }
 
-        var order = new Order();
-        order.Change(customer, item, input.Quantity);
-        order.Notifications.Add(OrderSms.For(order, sms.Value, clock));
-        db.Orders.Add(order);
+        var order = OrderPlacement.Add(db, customer!, item!, input.Quantity!.Value, sms.Value, clock);
         if (keyId is not null)
         {
             db.IdempotencyKeys.Add(new IdempotencyKey { Id = keyId, RequestHash = IdempotencyKey.HashOf(input), OrderId = order.Id, DateCreated = Timestamps.Now(clock) });

@@ -24,15 +24,21 @@ public static class ReferencedDeletes
             return Preconditions.Failed();
         }
 
-        var orders = await db.Orders.CountAsync(refersToIt, cancellationToken);
-        if (orders > 0)
+        if (await RefusalAsync(db, refersToIt, noun, cancellationToken) is { } refusal)
         {
-            return ApiProblems.Conflict($"The {noun} has {orders} order(s); delete them first. Nothing was deleted.");
+            return ApiProblems.Conflict(refusal);
         }
 
         // A concurrent new order makes the foreign key refuse this; DatabaseExceptionHandler answers 409.
         db.Remove(entity);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Why the customer or item may not be deleted (it has orders), or null when it may.</summary>
+    public static async Task<string?> RefusalAsync(AppDbContext db, Expression<Func<Order, bool>> refersToIt, string noun, CancellationToken cancellationToken)
+    {
+        var orders = await db.Orders.CountAsync(refersToIt, cancellationToken);
+        return orders > 0 ? $"The {noun} has {orders} order(s); delete them first. Nothing was deleted." : null;
     }
 }
