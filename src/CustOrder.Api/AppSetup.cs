@@ -9,6 +9,7 @@ using CustOrder.Api.Health;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
 using CustOrder.Api.Notifications;
+using CustOrder.Api.Observability;
 using CustOrder.Api.Orders;
 
 namespace CustOrder.Api;
@@ -55,12 +56,14 @@ public static class AppSetup
         services.AddRateLimits();
         services.AddBackOffice();
         services.AddApiDocs();
+        builder.AddObservability();
         return builder;
     }
 
     public static WebApplication UseCustOrder(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseRequestLog();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -77,6 +80,7 @@ public static class AppSetup
         app.MapAuthPages();
         app.MapTokenEndpoints();
         app.MapHealth();
+        app.MapObservability();
         app.MapApiIndex();
         app.MapCustomers();
         app.MapItems();

@@ -51,27 +51,47 @@ public static class HealthEndpoints
     }
 }
 
-internal sealed class DatabaseReadyCheck(AppDbContext db) : IHealthCheck
+/// <summary>
+/// Reachable and migrated, answered within <c>Health:DatabaseTimeout</c> (3 s by default): a load
+/// balancer needs a quick no, not a connection attempt that hangs until the driver gives up.
+/// </summary>
+internal sealed class DatabaseReadyCheck(IServiceScopeFactory scopes, IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        var timeout = configuration.GetValue("Health:DatabaseTimeout", TimeSpan.FromSeconds(3));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            if (!await db.Database.CanConnectAsync(cancellationToken))
-            {
-                return HealthCheckResult.Unhealthy("Unreachable.");
-            }
-
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            return pending == 0
-                ? HealthCheckResult.Healthy("Reachable and migrated.")
-                : HealthCheckResult.Unhealthy($"{pending} migration(s) pending: run the 'migrate' command.");
+            // WaitAsync as well: a driver that ignores cancellation while connecting still cannot hold the probe.
+            return await CheckAsync(deadline.Token).WaitAsync(timeout, cancellationToken);
+        }
+        catch (Exception failure) when (failure is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"Unreachable: no answer within {timeout.TotalSeconds:0.#} s.");
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // The message, not the exception: connection strings must not reach the response.
             return HealthCheckResult.Unhealthy($"Unreachable: {failure.GetType().Name}.");
         }
+    }
+
+    /// <summary>In a scope of its own: after a timeout it may still be running, and its context must not be disposed under it.</summary>
+    private async Task<HealthCheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!await db.Database.CanConnectAsync(cancellationToken))
+        {
+            return HealthCheckResult.Unhealthy("Unreachable.");
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        return pending == 0
+            ? HealthCheckResult.Healthy("Reachable and migrated.")
+            : HealthCheckResult.Unhealthy($"{pending} migration(s) pending: run the 'migrate' command.");
     }
 }
 

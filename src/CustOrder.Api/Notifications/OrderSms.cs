@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
+using CustOrder.Api.Observability;
 using CustOrder.Api.Orders;
 
 namespace CustOrder.Api.Notifications;
@@ -26,6 +27,7 @@ public static class OrderSms
             NextAttemptAt = now,
             DateCreated = now,
             DateModified = now,
+            TraceParent = AppTracing.CurrentTraceParent(),
         };
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CustOrder.Api.Data;
+using CustOrder.Api.Observability;
 using Microsoft.Extensions.Options;
 
 namespace CustOrder.Api.Notifications;
@@ -68,9 +70,16 @@ public sealed partial class OutboxDispatcher(
         var claimed = await OutboxStore.ClaimDueAsync(db, Timestamps.Now(clock), settings.Lease, settings.BatchSize, cancellationToken);
         foreach (var row in claimed)
         {
+            using var span = AppTracing.StartSmsSend(row);
+            var started = Stopwatch.GetTimestamp();
             // A send is not cancelled half-way by shutdown: its outcome must be recorded.
             var result = await gateway.SendAsync(row.Recipient, row.Message, CancellationToken.None);
-            await OutboxStore.CompleteAsync(db, row, Outcome(row, result, gateway.Name, settings), CancellationToken.None);
+            var outcome = Outcome(row, result, gateway.Name, settings);
+            var outcomeName = result is SmsSendResult.Retry && outcome.Status == SmsStatus.Pending ? "retry"
+                : outcome.Status == SmsStatus.Sent ? "sent" : "failed";
+            AppMetrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
+            span?.SetTag("custorder.sms.outcome", outcomeName);
+            await OutboxStore.CompleteAsync(db, row, outcome, CancellationToken.None);
         }
 
         return claimed.Count;

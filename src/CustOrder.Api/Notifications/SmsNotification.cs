@@ -44,6 +44,9 @@ public sealed class SmsNotification
     public DateTimeOffset? SentAt { get; set; }
 
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>The W3C traceparent of the request that created the order, so its send joins that trace.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>Written in lower case on the wire and in the database, as the original's statuses were.</summary>

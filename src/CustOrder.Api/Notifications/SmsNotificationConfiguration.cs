@@ -1,3 +1,4 @@
+using CustOrder.Api.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,6 +17,7 @@ internal sealed class SmsNotificationConfiguration : IEntityTypeConfiguration<Sm
         builder.Property(n => n.Provider).HasMaxLength(20);
         builder.Property(n => n.ProviderMessageId).HasMaxLength(100);
         builder.Property(n => n.Cost).HasMaxLength(30);
+        builder.Property(n => n.TraceParent).HasMaxLength(AppTracing.TraceParentLength);
         // An order's notifications go with it; an order is never deleted because of them.
         builder.HasOne(n => n.Order).WithMany(o => o.Notifications).HasForeignKey(n => n.OrderId).OnDelete(DeleteBehavior.Cascade);
         // The dispatcher's claim query: due rows by time, within a status.

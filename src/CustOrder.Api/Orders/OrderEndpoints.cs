@@ -5,6 +5,7 @@ using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using CustOrder.Api.Notifications;
+using CustOrder.Api.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -151,6 +152,7 @@ public static class OrderEndpoints
             return await ReplayAsync(http, db, keyId, input, cancellationToken) ?? throw new InvalidOperationException("Idempotency key conflict without a stored key.");
         }
 
+        AppMetrics.OrderCreated();
         outbox.Notify();
         Preconditions.SetETag(http.Response, order);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));

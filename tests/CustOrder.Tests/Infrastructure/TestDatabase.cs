@@ -35,16 +35,23 @@ public sealed class TestDatabase
     /// <summary>The configuration key the app reads this database from.</summary>
     public string ConnectionStringKey => $"ConnectionStrings:{Provider}";
 
-    public static TestDatabase Create()
+    /// <summary>A new database; on PostgreSQL reached through 127.0.0.1:<paramref name="postgresPort"/> when given, on SQLite in <paramref name="sqliteFolder"/> when given.</summary>
+    public static TestDatabase Create(int? postgresPort = null, string? sqliteFolder = null)
     {
         var name = $"custorder_test_{Guid.NewGuid():N}";
         if (ServerConnectionString is { } server)
         {
             var builder = new NpgsqlConnectionStringBuilder(server) { Database = name };
+            if (postgresPort is { } port)
+            {
+                builder.Host = "127.0.0.1";
+                builder.Port = port;
+            }
+
             return new TestDatabase("Postgres", builder.ConnectionString, () => DropPostgresAsync(server, name));
         }
 
-        var path = Path.Combine(Path.GetTempPath(), name + ".db");
+        var path = Path.Combine(sqliteFolder ?? Path.GetTempPath(), name + ".db");
         return new TestDatabase("Sqlite", $"Data Source={path}", () =>
         {
             SqliteConnection.ClearAllPools();

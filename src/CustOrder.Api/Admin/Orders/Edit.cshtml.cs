@@ -2,6 +2,7 @@ using CustOrder.Api.Admin.Common;
 using CustOrder.Api.Data;
 using CustOrder.Api.Http;
 using CustOrder.Api.Notifications;
+using CustOrder.Api.Observability;
 using CustOrder.Api.Orders;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,7 @@ public sealed class EditModel(AppDbContext db, IOptions<SmsOptions> sms, TimePro
     {
         if (created)
         {
+            AppMetrics.OrderCreated();
             outbox.Notify();
         }
     }

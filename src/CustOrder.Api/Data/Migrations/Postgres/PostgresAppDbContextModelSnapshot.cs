@@ -241,6 +241,11 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)")
                         .HasColumnName("status");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id")
                         .HasName("pk_sms_notifications");
 
