@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CustOrder.Api.Auth;
+using CustOrder.Api.Docs;
 using CustOrder.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CustOrder.Tests;
 
@@ -108,6 +111,22 @@ public sealed partial class DocsPageTests(ApiFactory app) : IClassFixture<ApiFac
         Assert.Equal(1, count);
         var refused = await app.Clients.TokenRequestAsync(new() { ["grant_type"] = "client_credentials", ["client_id"] = DocsClient });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Instances_starting_together_register_the_docs_client_without_failing_to_start()
+    {
+        _ = app.CreateClient();
+        var registrations = app.Services.GetServices<IHostedService>().OfType<DocsClientRegistration>().ToArray();
+        Assert.Single(registrations);
+
+        // As several instances rolled out at once: each brings the same registration up to date.
+        var starts = Enumerable.Range(0, 8).Select(_ => Task.Run(() => registrations[0].StartAsync(TestContext.Current.CancellationToken)));
+        await Task.WhenAll(starts);
+
+        var count = await app.WithDbAsync(async db => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>(), a => a.ClientId == DocsClient, TestContext.Current.CancellationToken));
+        Assert.Equal(1, count);
     }
 
     [GeneratedRegex("'nonce-([^']+)'")]

@@ -41,9 +41,9 @@ internal sealed partial class DocsClientRegistration(IServiceProvider services, 
                 await applications.CreateAsync(descriptor, cancellationToken);
             }
         }
-        catch (DbUpdateException)
+        catch (Exception conflict) when (conflict is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
         {
-            // Another instance starting at the same time may have registered it first.
+            // Another instance starting at the same time registered or updated it first, with the same descriptor.
             if (await applications.FindByClientIdAsync(ClientId, cancellationToken) is null)
             {
                 throw;
