@@ -25,6 +25,12 @@ public sealed class AuthOptions
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     public int MaxFailedLogins { get; set; } = 5;
+
+    /// <summary>
+    /// The tokens' issuer (an absolute URL, e.g. the load balancer's). Unset, each request's own
+    /// scheme and host is the issuer, so instances reached under different names refuse each other's tokens.
+    /// </summary>
+    public Uri? Issuer { get; set; }
 }
 
 /// <summary>Identity users and roles, the OpenIddict server and token validation, and the API's scope policies.</summary>
@@ -37,6 +43,10 @@ public static class AuthSetup
     {
         var services = builder.Services;
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (auth.Issuer is { } configured && !(configured.IsAbsoluteUri && configured.Scheme is "https" or "http" && configured.Query.Length == 0))
+        {
+            throw new StartupException($"Auth:Issuer must be an absolute http(s) URL without a query, like https://shop.example/; got '{configured}'.");
+        }
         var keys = builder.Configuration.GetSection(AuthOptions.Section).Get<TokenKeyOptions>() ?? new TokenKeyOptions();
         services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
 
@@ -105,6 +115,10 @@ public static class AuthSetup
                     .SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 options.AddSigningCertificate(signing).AddEncryptionCertificate(encryption);
                 options.AddRequestRules();
+                if (auth.Issuer is { } issuer)
+                {
+                    options.SetIssuer(issuer);
+                }
 
                 var aspNetCore = options.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
