@@ -116,18 +116,26 @@ public sealed partial class DocsPageTests(ApiFactory app) : IClassFixture<ApiFac
     [Fact]
     public async Task Instances_starting_together_register_the_docs_client_without_failing_to_start()
     {
-        _ = app.CreateClient();
-        var registrations = app.Services.GetServices<IHostedService>().OfType<DocsClientRegistration>().ToArray();
+        // A database of its own: the other tests' authorizations keep the client from being deleted.
+        await using var instance = new ApiFactory();
+        _ = instance.CreateClient();
+        var registrations = instance.Services.GetServices<IHostedService>().OfType<DocsClientRegistration>().ToArray();
         Assert.Single(registrations);
 
-        // As several instances rolled out at once: each brings the same registration up to date.
-        var starts = Enumerable.Range(0, 8).Select(_ => Task.Run(() => registrations[0].StartAsync(TestContext.Current.CancellationToken)));
-        await Task.WhenAll(starts);
+        // As several instances rolled out at once: each brings the same registration up to date,
+        // first while it exists, then on a database that has none yet.
+        await StartTogetherAsync(registrations[0]);
+        await instance.WithDbAsync(async db => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDeleteAsync(
+            db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>().Where(a => a.ClientId == DocsClient), TestContext.Current.CancellationToken));
+        await StartTogetherAsync(registrations[0]);
 
-        var count = await app.WithDbAsync(async db => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+        var count = await instance.WithDbAsync(async db => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
             db.Set<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication>(), a => a.ClientId == DocsClient, TestContext.Current.CancellationToken));
         Assert.Equal(1, count);
     }
+
+    private static Task StartTogetherAsync(DocsClientRegistration registration) =>
+        Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => registration.StartAsync(TestContext.Current.CancellationToken))));
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex Nonce();

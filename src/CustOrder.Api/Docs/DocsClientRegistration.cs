@@ -29,22 +29,23 @@ internal sealed partial class DocsClientRegistration(IServiceProvider services, 
         }
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var descriptor = Descriptor();
         try
         {
             if (await applications.FindByClientIdAsync(ClientId, cancellationToken) is { } existing)
             {
-                await applications.UpdateAsync(existing, descriptor, cancellationToken);
+                await applications.UpdateAsync(existing, Descriptor(), cancellationToken);
             }
             else
             {
-                await applications.CreateAsync(descriptor, cancellationToken);
+                await applications.CreateAsync(Descriptor(), cancellationToken);
             }
         }
-        catch (Exception conflict) when (conflict is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
+        catch (Exception conflict) when (conflict is DbUpdateException or OpenIddictExceptions.ConcurrencyException or OpenIddictExceptions.ValidationException)
         {
-            // Another instance starting at the same time registered or updated it first, with the same descriptor.
-            if (await applications.FindByClientIdAsync(ClientId, cancellationToken) is null)
+            // Another instance starting at the same time registered or updated it first, with the same
+            // descriptor. Asked in a new scope: this one's manager remembers the client as missing.
+            await using var fresh = services.CreateAsyncScope();
+            if (await fresh.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(ClientId, cancellationToken) is null)
             {
                 throw;
             }
