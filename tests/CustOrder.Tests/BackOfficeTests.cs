@@ -247,6 +247,62 @@ public sealed class BackOfficeTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(["Must be a date such as 2026-12-01."], (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).FieldErrors("from"));
     }
 
+    [Fact]
+    public async Task An_order_filter_up_to_the_last_day_there_is_lists_and_exports_instead_of_failing()
+    {
+        var staff = await SignedInAsync("staff");
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync("/admin/orders/?to=9999-12-31", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.Http.GetAsync("/admin/orders/export.csv?to=9999-12-31", Cancel)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("POST", "/admin/customers/")]
+    [InlineData("POST", "/admin/")]
+    [InlineData("PUT", "/admin/customers/new")]
+    [InlineData("DELETE", "/admin/items/new")]
+    [InlineData("POST", "/admin/orders/")]
+    public async Task A_method_or_handler_a_page_does_not_have_is_a_405_problem(string method, string url)
+    {
+        var staff = await SignedInAsync("staff");
+        var page = await staff.PageAsync("/admin/customers/new");
+        var form = BrowserSession.HiddenInputs(page);
+
+        var response = await staff.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new FormUrlEncodedContent(form) }, Cancel);
+
+        await response.ReadProblemAsync(HttpStatusCode.MethodNotAllowed);
+    }
+
+    [Theory]
+    [InlineData("application/json", "{}")]
+    [InlineData("text/plain", "first_name=Ann")]
+    public async Task A_form_posted_in_another_content_type_is_a_415_problem(string contentType, string body)
+    {
+        var staff = await SignedInAsync("staff");
+        var form = BrowserSession.HiddenInputs(await staff.PageAsync("/admin/customers/new"));
+        var request = new HttpRequestMessage(HttpMethod.Post, "/admin/customers/new") { Content = new StringContent(body, System.Text.Encoding.UTF8, contentType) };
+        request.Headers.Add("RequestVerificationToken", form["__RequestVerificationToken"]);
+
+        var response = await staff.Http.SendAsync(request, Cancel);
+
+        await response.ReadProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_username_longer_than_the_database_column_is_refused_with_a_message()
+    {
+        var admin = await SignedInAsync("admin");
+        var page = await admin.PageAsync("/admin/users/");
+
+        var response = await admin.PostFormAsync("/admin/users/", page, new()
+        {
+            ["Username"] = new string('u', 257), ["Email"] = "", ["Password"] = "a long passphrase", ["Role"] = "viewer",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("256", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
     private async Task<BrowserSession> SignedInAsync(string role)
     {
         var session = new BrowserSession(app);

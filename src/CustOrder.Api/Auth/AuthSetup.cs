@@ -27,6 +27,12 @@ public sealed class AuthOptions
     public int MaxFailedLogins { get; set; } = 5;
 
     /// <summary>
+    /// How often a signed-in session is checked against its user (role change, lock, new password):
+    /// one query per session per interval. Identity's default of 30 minutes is too long for a lock.
+    /// </summary>
+    public TimeSpan SessionRecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The tokens' issuer (an absolute URL, e.g. the load balancer's). Unset, each request's own
     /// scheme and host is the issuer, so instances reached under different names refuse each other's tokens.
     /// </summary>
@@ -69,6 +75,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = auth.SessionRecheckInterval);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/accounts/login/";
@@ -171,7 +178,7 @@ public static class AuthSetup
             // Anonymous visitors are sent to /accounts/login/ with a ReturnUrl by the cookie's challenge.
             options.Conventions.AuthorizeFolder("/Applications", SignedInPolicy);
             options.Conventions.AuthorizePage("/AuthorizedTokens", SignedInPolicy);
-        });
+        }).AddMvcOptions(options => options.Filters.Add<Http.PageRequestRules>());
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using CustOrder.Api.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -30,6 +31,11 @@ public static class TokenEndpoint
         if (request.IsClientCredentialsGrantType())
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!) ?? throw new InvalidOperationException("Unknown client.");
+            if (await OwnerRefusalAsync(request, application, applications, users) is { } refusal)
+            {
+                return refusal;
+            }
+
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             identity.SetClaim(Claims.Subject, request.ClientId)
                 .SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application));
@@ -90,4 +96,31 @@ public static class TokenEndpoint
         [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
         [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
     });
+
+    /// <summary>
+    /// An application registered on the applications pages acts for its owner: it gets no API scope
+    /// the owner's current role does not allow, and nothing once the owner is locked out or deleted.
+    /// </summary>
+    private static async Task<IResult?> OwnerRefusalAsync(
+        OpenIddictRequest request, object application, IOpenIddictApplicationManager applications, UserManager<IdentityUser> users)
+    {
+        var properties = await applications.GetPropertiesAsync(application);
+        if (!properties.TryGetValue(ApplicationDirectory.OwnerProperty, out var owner) || owner.ValueKind != JsonValueKind.String)
+        {
+            // Registered by an administrator's command: nobody's role to follow.
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(owner.GetString()!);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return Forbid(Errors.UnauthorizedClient, "The application's owner may no longer sign in.");
+        }
+
+        var allowed = Scopes.AllowedFor(await users.GetRolesAsync(user));
+        var beyond = request.GetScopes().Where(scope => Scopes.Api.Contains(scope) && !allowed.Contains(scope)).ToList();
+        return beyond.Count == 0
+            ? null
+            : Forbid(Errors.InvalidScope, $"The application's owner may no longer grant: {string.Join(' ', beyond)}.");
+    }
 }

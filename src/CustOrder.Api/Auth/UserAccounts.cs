@@ -5,6 +5,8 @@ namespace CustOrder.Api.Auth;
 /// <summary>Creating users and changing their role: the rules the command line and the back-office share.</summary>
 public static class UserAccounts
 {
+    private const int MaxLength = 256;
+
     /// <summary>Creates the user with the role; the errors (taken name, short password, unknown role) otherwise.</summary>
     public static async Task<IReadOnlyList<string>> CreateAsync(
         UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, string username, string? email, string password, string role)
@@ -12,6 +14,12 @@ public static class UserAccounts
         if (!Roles.All.Contains(role))
         {
             return [$"The role must be one of {string.Join(", ", Roles.All)}."];
+        }
+
+        // The Identity tables' column widths: longer would fail in the database instead of here.
+        if (username.Length > MaxLength || email?.Length > MaxLength)
+        {
+            return [$"The username and the email may have at most {MaxLength} characters."];
         }
 
         await EnsureRolesAsync(roles);

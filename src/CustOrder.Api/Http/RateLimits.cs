@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
-using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace CustOrder.Api.Http;
@@ -53,7 +52,8 @@ public static class RateLimits
         {
             if (limits.Value.Enabled && IsApi(context.Request) && context.Request.Headers.Authorization.Count > 0)
             {
-                var result = await context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+                // The API's scheme: a token seen before is not decrypted again (see CachedAccessTokenHandler).
+                var result = await context.AuthenticateAsync(Auth.CachedAccessTokenHandler.SchemeName);
                 if (result.Principal is { } principal && ClientKey(principal) is { } client)
                 {
                     context.Features.Set(new RateLimitedClient(client));

@@ -24,7 +24,8 @@ public sealed record OrderFilter(DateOnly? From, DateOnly? To, Guid? Customer, G
             orders = orders.Where(o => o.DateCreated >= start);
         }
 
-        if (To is { } to)
+        // The last day there is has no day after it to end before: it bounds nothing.
+        if (To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             orders = orders.Where(o => o.DateCreated < end);
