@@ -289,6 +289,22 @@ public sealed class BackOfficeTests(ApiFactory app) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task A_field_sent_twice_is_refused_inline_instead_of_being_joined()
+    {
+        var staff = await SignedInAsync("staff");
+        var lastName = Shop.Unique("Twice");
+        var page = await staff.PageAsync("/admin/customers/new");
+        var fields = BrowserSession.HiddenInputs(page).ToList();
+        fields.AddRange([new("first_name", "Ann"), new("first_name", "Bob"), new("last_name", lastName), new("phone_number", "+254712345678")]);
+
+        var response = await staff.Http.PostAsync("/admin/customers/new", new FormUrlEncodedContent(fields), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(FieldError(await response.Content.ReadAsStringAsync(Cancel), "first_name"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Customers.CountAsync(c => c.LastName == lastName, Cancel)));
+    }
+
+    [Fact]
     public async Task A_username_longer_than_the_database_column_is_refused_with_a_message()
     {
         var admin = await SignedInAsync("admin");

@@ -20,7 +20,15 @@ public static class HtmlForms
         var body = new JsonObject();
         foreach (var name in fields)
         {
-            var value = form[name].ToString();
+            var values = form[name];
+            if (values.Count > 1)
+            {
+                // A field sent twice is a list, not text: the reader refuses it as it refuses a JSON array.
+                body[name] = new JsonArray([.. values.Select(v => JsonValue.Create(v))]);
+                continue;
+            }
+
+            var value = values.ToString();
             if (value.Length == 0)
             {
                 continue;
