@@ -29,6 +29,16 @@ public sealed partial class MetricsTests(MetricsApiFactory app) : IClassFixture<
         Assert.Contains("dotnet_process_cpu_count", after, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("DELETE")]
+    public async Task Metrics_answers_only_get_and_head(string method)
+    {
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), "/metrics"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task Metrics_needs_no_token_and_answers_in_the_prometheus_text_format()
     {

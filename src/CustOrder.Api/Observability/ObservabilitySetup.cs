@@ -78,7 +78,8 @@ public static class ObservabilitySetup
         app.Services.GetRequiredService<AppMetrics>();
         if (PrometheusEnabled(app.Configuration))
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            // The exporter maps every method; a scrape is a GET (HEAD becomes GET before routing).
+            app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
         }
 
         return app;
