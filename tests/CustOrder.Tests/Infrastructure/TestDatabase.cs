@@ -71,7 +71,32 @@ public sealed class TestDatabase
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+        try
+        {
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+        catch (PostgresException denied) when (denied.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // FORCE may not end an autovacuum worker busy in the database (it is not our role's);
+            // a plain DROP stops autovacuum itself, once the app's own sessions are gone.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS \"{name}\"");
+                    return;
+                }
+                catch (PostgresException inUse) when (inUse.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
 }
