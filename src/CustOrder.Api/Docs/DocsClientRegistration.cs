@@ -33,7 +33,11 @@ internal sealed partial class DocsClientRegistration(IServiceProvider services, 
         {
             if (await applications.FindByClientIdAsync(ClientId, cancellationToken) is { } existing)
             {
-                await applications.UpdateAsync(existing, Descriptor(), cancellationToken);
+                // A write only when this version registers it differently: most starts change nothing.
+                if (!await IsCurrentAsync(applications, existing, cancellationToken))
+                {
+                    await applications.UpdateAsync(existing, Descriptor(), cancellationToken);
+                }
             }
             else
             {
@@ -53,6 +57,20 @@ internal sealed partial class DocsClientRegistration(IServiceProvider services, 
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<bool> IsCurrentAsync(IOpenIddictApplicationManager applications, object existing, CancellationToken cancellationToken)
+    {
+        var stored = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(stored, existing, cancellationToken);
+        var wanted = Descriptor();
+        return stored.ClientType == wanted.ClientType
+            && stored.ConsentType == wanted.ConsentType
+            && stored.DisplayName == wanted.DisplayName
+            && stored.Permissions.SetEquals(wanted.Permissions)
+            && stored.Requirements.SetEquals(wanted.Requirements)
+            && stored.Properties.TryGetValue(SameOriginRedirects.Property, out var redirects)
+            && redirects.GetRawText() == wanted.Properties[SameOriginRedirects.Property].GetRawText();
+    }
 
     private static OpenIddictApplicationDescriptor Descriptor()
     {
