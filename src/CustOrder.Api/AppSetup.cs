@@ -72,7 +72,7 @@ public static class AppSetup
         app.UseRouting();
         app.UseClientCors();
         app.UseRateLimits();
-        app.UseAuthentication();
+        app.UseSiteAuthentication();
         app.UseApiRateLimits();
         app.UseAuthorization();
         app.MapStaticAssets();

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using CustOrder.Api.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace CustOrder.Api.Auth;
@@ -42,7 +43,7 @@ public static class ClientCors
         public async Task<CorsPolicy?> GetPolicyAsync(HttpContext context, string? policyName)
         {
             var path = context.Request.Path;
-            var isApi = path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+            var isApi = ApiPath.Matches(path);
             if (!isApi && !OAuthPaths.Contains(path.Value is { Length: > 1 } value ? value.TrimEnd('/') : ""))
             {
                 return null;

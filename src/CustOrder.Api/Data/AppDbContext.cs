@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CustOrder.Api.Data;
 
@@ -14,9 +15,11 @@ namespace CustOrder.Api.Data;
 /// The application's model. Each database provider has a subclass of its own so that each keeps
 /// its own migration set (see <see cref="SqliteAppDbContext"/> and <see cref="PostgresAppDbContext"/>).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    private TimeProvider? clock;
+
     public DbSet<Customer> Customers => Set<Customer>();
 
     public DbSet<Item> Items => Set<Item>();
@@ -62,6 +65,10 @@ public abstract class AppDbContext(DbContextOptions options, TimeProvider clock)
 
     private void StampChangedEntities()
     {
+        // A pooled context's constructor takes only its options; the app's clock (a singleton, faked in
+        // tests) comes from the application's service provider.
+        clock ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
+            .GetService<TimeProvider>() ?? TimeProvider.System;
         var now = Timestamps.Now(clock);
         foreach (var entry in ChangeTracker.Entries<Entity>())
         {

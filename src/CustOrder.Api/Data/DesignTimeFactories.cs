@@ -11,8 +11,7 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
         new DbContextOptionsBuilder<PostgresAppDbContext>()
             .UseNpgsql("Host=localhost;Database=custorder_design")
             .UseSnakeCaseNamingConvention()
-            .Options,
-        TimeProvider.System);
+            .Options);
 }
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
@@ -21,6 +20,5 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
         new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(DatabaseSetup.DefaultSqliteConnectionString)
             .UseSnakeCaseNamingConvention()
-            .Options,
-        TimeProvider.System);
+            .Options);
 }

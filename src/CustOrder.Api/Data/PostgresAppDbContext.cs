@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustOrder.Api.Data;
 
 /// <summary>PostgreSQL: numeric money, timestamptz dates. Migrations in Data/Migrations/Postgres.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, TimeProvider clock)
-    : AppDbContext(options, clock)
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options)
+    : AppDbContext(options)
 {
     protected override SqlDialect Dialect => SqlDialect.Postgres;
 }

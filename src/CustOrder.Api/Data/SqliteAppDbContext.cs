@@ -8,8 +8,8 @@ namespace CustOrder.Api.Data;
 /// correctly. Money is kept as whole cents and timestamps as UTC ticks, both INTEGER, so that
 /// filters, ordering and constraints behave as on PostgreSQL. Migrations in Data/Migrations/Sqlite.
 /// </summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, TimeProvider clock)
-    : AppDbContext(options, clock)
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options)
+    : AppDbContext(options)
 {
     protected override SqlDialect Dialect => SqlDialect.Sqlite;
 

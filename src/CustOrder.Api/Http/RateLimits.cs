@@ -83,7 +83,7 @@ public static class RateLimits
             : RateLimitPartition.GetNoLimiter("")),
     };
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    private static bool IsApi(HttpRequest request) => ApiPath.Matches(request.Path);
 
     private static bool IsLogin(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && string.Equals(Trimmed(request.Path), "/accounts/login", StringComparison.OrdinalIgnoreCase);
