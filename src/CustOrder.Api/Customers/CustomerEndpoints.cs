@@ -77,7 +77,7 @@ public static class CustomerEndpoints
 
     private static Task<Results<Ok<CustomerResponse>, StatusCodeHttpResult, NotFound>> Get(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
-        EntityEndpoints.GetAsync(db.Customers, id, http, CustomerResponse.From, cancellationToken);
+        EntityEndpoints.GetAsync(db, ById<Customer>.Read, id, http, CustomerResponse.From, cancellationToken);
 
     private static Task<Results<Ok<CustomerResponse>, NotFound, ProblemHttpResult>> Update(
         Guid id, HttpContext http, AppDbContext db, PhoneNumberNormalizer phones, CancellationToken cancellationToken) =>

@@ -11,10 +11,11 @@ public static class EntityEndpoints
 
     /// <summary>404 when absent, 304 when If-None-Match names the current version, else 200 with its ETag.</summary>
     public static async Task<Results<Ok<TResponse>, StatusCodeHttpResult, NotFound>> GetAsync<TEntity, TResponse>(
-        IQueryable<TEntity> query, Guid id, HttpContext http, Func<TEntity, TResponse> respond, CancellationToken cancellationToken)
+        AppDbContext db, Func<AppDbContext, Guid, CancellationToken, Task<TEntity?>> read, Guid id, HttpContext http,
+        Func<TEntity, TResponse> respond, CancellationToken cancellationToken)
         where TEntity : Entity
     {
-        var entity = await query.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entity = await read(db, id, cancellationToken);
         if (entity is null)
         {
             return TypedResults.NotFound();
@@ -39,7 +40,7 @@ public static class EntityEndpoints
         where TEntity : Entity
         where TInput : class
     {
-        var entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entity = await ById<TEntity>.Find(db, id, cancellationToken);
         if (entity is null)
         {
             return TypedResults.NotFound();
@@ -70,7 +71,7 @@ public static class EntityEndpoints
                 // particular version, so apply it to the current one (each failed attempt means
                 // another write went through, so a few attempts outlast any burst).
                 db.ChangeTracker.Clear();
-                entity = await db.Set<TEntity>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+                entity = await ById<TEntity>.Find(db, id, cancellationToken);
                 if (entity is null)
                 {
                     return TypedResults.NotFound();

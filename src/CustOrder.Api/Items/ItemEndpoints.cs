@@ -83,7 +83,7 @@ public static class ItemEndpoints
 
     private static Task<Results<Ok<ItemResponse>, StatusCodeHttpResult, NotFound>> Get(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
-        EntityEndpoints.GetAsync(db.Items, id, http, ItemResponse.From, cancellationToken);
+        EntityEndpoints.GetAsync(db, ById<Item>.Read, id, http, ItemResponse.From, cancellationToken);
 
     /// <summary>A price change applies to new orders only; existing orders keep their unit price.</summary>
     private static Task<Results<Ok<ItemResponse>, NotFound, ProblemHttpResult>> Update(

@@ -5,7 +5,6 @@ using CustOrder.Api.Docs;
 using CustOrder.Api.Http;
 using CustOrder.Api.Items;
 using CustOrder.Api.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Api.Orders;
 
@@ -50,7 +49,7 @@ public sealed record OrderInput(Guid? Customer, Guid? Item, int? Quantity)
         Item? item = null;
         if (Customer is { } customerId)
         {
-            customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, cancellationToken);
+            customer = await ById<Customer>.Find(db, customerId, cancellationToken);
             if (customer is null)
             {
                 errors.Add("customer", $"Customer {customerId} does not exist.");
@@ -59,7 +58,7 @@ public sealed record OrderInput(Guid? Customer, Guid? Item, int? Quantity)
 
         if (Item is { } itemId)
         {
-            item = await db.Items.FirstOrDefaultAsync(i => i.Id == itemId, cancellationToken);
+            item = await ById<Item>.Find(db, itemId, cancellationToken);
             if (item is null)
             {
                 errors.Add("item", $"Item {itemId} does not exist.");

@@ -15,6 +15,18 @@ public static class OrderEndpoints
 {
     private static readonly string[] Orderings = ["date_created", "date_modified", "quantity", "unit_price", "total"];
 
+    // An order with what its answer shows: customer, item and SMS (compiled once, as ById).
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Order?>> FindWhole = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) => db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
+            .FirstOrDefault(o => o.Id == id));
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Order?>> ReadWhole = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken _) => db.Orders.AsNoTracking().Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
+            .FirstOrDefault(o => o.Id == id));
+
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<IdempotencyKey?>> ReadIdempotencyKey = EF.CompileAsyncQuery(
+        (AppDbContext db, string id, CancellationToken _) => db.IdempotencyKeys.AsNoTracking().FirstOrDefault(k => k.Id == id));
+
     public static IEndpointRouteBuilder MapOrders(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/orders").WithTags("Orders").RequireScopes("orders");
@@ -162,7 +174,7 @@ public static class OrderEndpoints
     private static async Task<Results<Created<OrderResponse>, ProblemHttpResult>?> ReplayAsync(
         HttpContext http, AppDbContext db, string keyId, OrderInput input, CancellationToken cancellationToken)
     {
-        var stored = await db.IdempotencyKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        var stored = await ReadIdempotencyKey(db, keyId, cancellationToken);
         if (stored is null)
         {
             return null;
@@ -187,15 +199,13 @@ public static class OrderEndpoints
 
     private static Task<Results<Ok<OrderResponse>, StatusCodeHttpResult, NotFound>> Get(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
-        EntityEndpoints.GetAsync(db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications),
-            id, http, OrderResponse.From, cancellationToken);
+        EntityEndpoints.GetAsync(db, ReadWhole, id, http, OrderResponse.From, cancellationToken);
 
     /// <summary>Changing the item re-prices the order at that item's current price; changing only the quantity keeps the unit price.</summary>
     private static async Task<Results<Ok<OrderResponse>, NotFound, ProblemHttpResult>> Update(
         Guid id, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.Include(o => o.Customer).Include(o => o.Item).Include(o => o.Notifications)
-            .FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var order = await FindWhole(db, id, cancellationToken);
         if (order is null)
         {
             return TypedResults.NotFound();
@@ -228,7 +238,7 @@ public static class OrderEndpoints
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(
         Guid id, HttpRequest request, AppDbContext db, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var order = await ById<Order>.Find(db, id, cancellationToken);
         if (order is null)
         {
             return TypedResults.NotFound();

@@ -13,7 +13,7 @@ public static class ReferencedDeletes
         AppDbContext db, HttpRequest request, Guid id, Expression<Func<Order, bool>> refersToIt, string noun, CancellationToken cancellationToken)
         where T : Entity
     {
-        var entity = await db.Set<T>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+        var entity = await ById<T>.Find(db, id, cancellationToken);
         if (entity is null)
         {
             return TypedResults.NotFound();
