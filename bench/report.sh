@@ -9,7 +9,8 @@ if [[ -n "$BENCH_NOTE" ]]; then printf '**Note:** %s\n\n' "$BENCH_NOTE"; fi
 cat <<HEAD
 Machine: $(nproc) cores ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n 1)), $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM;
 load average $LOAD_START at the start, $LOAD_END at the end. wrk $THREADS threads × $CONNECTIONS connections,
-${WARMUP} s warm-up then ${DURATION} s per scenario$( [[ "$QUICK" == true ]] && echo " (quick mode)" ).
+${WARMUP} s warm-up then ${DURATION} s per scenario$( [[ "$QUICK" == true ]] && echo " (quick mode)" ), after ${JIT_WARMUP} s of all six API scenarios
+(the JIT's warm-up; a cold start, GET customer in the first seconds after start: ${COLD_RPS:-not measured} req/s).
 Data: $CUSTOMERS customers, $ITEMS items, $ORDERS orders (each with its SMS sent). The app: Release,
 Production settings, log SMS gateway, log level Warning, PostgreSQL $(psql -X -At -d postgres -c 'SHOW server_version' | cut -d ' ' -f 1)
 on loopback (a cluster of the bench's own: shared_buffers 256MB, fsync on, pg_stat_statements loaded).
@@ -32,6 +33,7 @@ cat <<MID
 
 Peak RSS of the app: $(awk -v kb="$PEAK_KB" 'BEGIN { printf "%.0f MB", kb / 1024 }') (VmHWM; $(awk -v kb="$STARTUP_KB" 'BEGIN { printf "%.0f MB", kb / 1024 }') after start-up,
 $(awk -v kb="$RSS_END_KB" 'BEGIN { printf "%.0f MB", kb / 1024 }') resident at the end). SMS not yet sent at the end: $PENDING_SMS.
+SMS dispatcher (log gateway): ${DRAIN_NOTE:-not measured}.
 SQL statements per request: calls counted by pg_stat_statements for the app's role during the measured
 seconds (transaction control included; the SMS dispatcher's polling included), divided by wrk's requests.
 CPU per request: user + system time of the app process and of the PostgreSQL server processes during

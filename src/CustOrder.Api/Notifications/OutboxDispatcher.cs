@@ -68,21 +68,27 @@ public sealed partial class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var gateway = scope.ServiceProvider.GetRequiredService<ISmsGateway>();
         var claimed = await OutboxStore.ClaimDueAsync(db, Timestamps.Now(clock), settings.Lease, settings.BatchSize, cancellationToken);
-        foreach (var row in claimed)
-        {
-            using var span = AppTracing.StartSmsSend(row);
-            var started = Stopwatch.GetTimestamp();
-            // A send is not cancelled half-way by shutdown: its outcome must be recorded.
-            var result = await gateway.SendAsync(row.Recipient, row.Message, CancellationToken.None);
-            var outcome = Outcome(row, result, gateway.Name, settings);
-            var outcomeName = result is SmsSendResult.Retry && outcome.Status == SmsStatus.Pending ? "retry"
-                : outcome.Status == SmsStatus.Sent ? "sent" : "failed";
-            AppMetrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
-            span?.SetTag("custorder.sms.outcome", outcomeName);
-            await OutboxStore.CompleteAsync(db, row, outcome, CancellationToken.None);
-        }
-
+        // The provider's answer takes far longer than the database's (a round trip to another
+        // continent), so one at a time would cap the rate at a few messages a second.
+        // A send is not cancelled half-way by shutdown: its outcome must be recorded.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = settings.SendConcurrency },
+            async (row, _) => await SendAsync(row, gateway, settings));
         return claimed.Count;
+    }
+
+    private async Task SendAsync(SmsNotification row, ISmsGateway gateway, SmsOptions settings)
+    {
+        using var span = AppTracing.StartSmsSend(row);
+        var started = Stopwatch.GetTimestamp();
+        var result = await gateway.SendAsync(row.Recipient, row.Message, CancellationToken.None);
+        var outcome = Outcome(row, result, gateway.Name, settings);
+        var outcomeName = result is SmsSendResult.Retry && outcome.Status == SmsStatus.Pending ? "retry"
+            : outcome.Status == SmsStatus.Sent ? "sent" : "failed";
+        AppMetrics.SmsSent(outcomeName, gateway.Name, Stopwatch.GetElapsedTime(started));
+        span?.SetTag("custorder.sms.outcome", outcomeName);
+        // A context per send: sends finish in any order, and a context is not for concurrent use.
+        await using var scope = scopes.CreateAsyncScope();
+        await OutboxStore.CompleteAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), row, outcome, CancellationToken.None);
     }
 
     private SmsNotification Outcome(SmsNotification row, SmsSendResult result, string provider, SmsOptions settings)

@@ -42,6 +42,10 @@ public sealed class SmsOptions : IValidatableObject
     [Range(1, 500)]
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>How many messages of a batch are at the provider at once, per instance.</summary>
+    [Range(1, 64)]
+    public int SendConcurrency { get; set; } = 8;
+
     public AfricasTalkingOptions AfricasTalking { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -15,10 +15,18 @@ public sealed class FakeAfricasTalking : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private int _messageNumber;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public ConcurrentQueue<ReceivedSms> Received { get; } = new();
 
     public string BaseUrl { get; }
+
+    /// <summary>How long each request takes to be answered, as a provider on another continent would.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The most requests it has had open at the same time.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     private FakeAfricasTalking(WebApplication app, string baseUrl)
     {
@@ -55,6 +63,29 @@ public sealed class FakeAfricasTalking : IAsyncDisposable
     public void ThenStall(TimeSpan delay) => _script.Enqueue(async context => await Task.Delay(delay, context.RequestAborted));
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var open = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            int seen;
+            while (open > (seen = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, open, seen) != seen)
+            {
+            }
+
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+
+            await AnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
         Received.Enqueue(new ReceivedSms(form["username"].ToString(), form["to"].ToString(), form["message"].ToString(),
