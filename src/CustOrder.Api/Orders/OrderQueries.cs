@@ -17,6 +17,12 @@ public static class OrderQueries
         o.Id, o.CustomerId, o.Customer.FirstName, o.Customer.LastName, o.ItemId, o.Item.Name,
         o.Quantity, Money.Format(o.UnitPrice), Money.Format(o.Total), o.DateCreated, o.DateModified, null);
 
+    // The same shape for every list, so compiled once (see ById).
+    private static readonly Func<AppDbContext, Guid[], IAsyncEnumerable<(Guid OrderId, DateTimeOffset DateCreated, NotificationSummary Summary)>> NotificationsOf =
+        EF.CompileAsyncQuery((AppDbContext db, Guid[] ids) => db.SmsNotifications.AsNoTracking()
+            .Where(n => ids.Contains(n.OrderId))
+            .Select(n => ValueTuple.Create(n.OrderId, n.DateCreated, new NotificationSummary(n.Id, n.Status, n.Attempts, n.LastError, n.SentAt))));
+
     public static async Task<List<OrderResponse>> ToResponsesAsync(this IQueryable<Order> orders, AppDbContext db, CancellationToken cancellationToken)
     {
         var responses = await orders.Select(WithoutNotification).ToListAsync(cancellationToken);
@@ -25,13 +31,15 @@ public static class OrderQueries
             return responses;
         }
 
-        var ids = responses.ConvertAll(o => o.Id);
-        var notifications = await db.SmsNotifications.AsNoTracking()
-            .Where(n => ids.Contains(n.OrderId))
-            .Select(n => new { n.OrderId, n.DateCreated, Summary = new NotificationSummary(n.Id, n.Status, n.Attempts, n.LastError, n.SentAt) })
-            .ToListAsync(cancellationToken);
-        var latest = notifications.GroupBy(n => n.OrderId)
-            .ToDictionary(group => group.Key, group => group.MaxBy(n => n.DateCreated)!.Summary);
-        return responses.ConvertAll(o => o with { Notification = latest.GetValueOrDefault(o.Id) });
+        var latest = new Dictionary<Guid, (DateTimeOffset DateCreated, NotificationSummary Summary)>(responses.Count);
+        await foreach (var (orderId, dateCreated, summary) in NotificationsOf(db, [.. responses.Select(o => o.Id)]).WithCancellation(cancellationToken))
+        {
+            if (!latest.TryGetValue(orderId, out var seen) || dateCreated > seen.DateCreated)
+            {
+                latest[orderId] = (dateCreated, summary);
+            }
+        }
+
+        return responses.ConvertAll(o => o with { Notification = latest.TryGetValue(o.Id, out var sms) ? sms.Summary : null });
     }
 }
