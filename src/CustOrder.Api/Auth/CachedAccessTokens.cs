@@ -33,6 +33,11 @@ public sealed class CachedAccessTokenHandler(
             return AuthenticateResult.Success(new AuthenticationTicket(known, Scheme.Name));
         }
 
+        if (await ValidationReadsRequestAsync())
+        {
+            return AuthenticateResult.NoResult();
+        }
+
         var result = await Context.AuthenticateAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         if (!result.Succeeded)
         {
@@ -45,6 +50,40 @@ public sealed class CachedAccessTokenHandler(
         }
 
         return AuthenticateResult.Success(new AuthenticationTicket(result.Principal, result.Properties, Scheme.Name));
+    }
+
+    // 401 and 403 answers (WWW-Authenticate, error codes) stay OpenIddict's own.
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!await ValidationReadsRequestAsync())
+        {
+            await Context.ChallengeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+        }
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (!await ValidationReadsRequestAsync())
+        {
+            await Context.ForbidAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+        }
+    }
+
+    /// <summary>
+    /// OpenIddict's validation reads a request (in its authentication middleware step) before it can
+    /// validate a token or answer 401/403. The API skips that step (see SiteAuthentication), so it is
+    /// done here, only when needed: a token seen before needs neither. True when it answered the request itself.
+    /// </summary>
+    private async Task<bool> ValidationReadsRequestAsync()
+    {
+        if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>() is not null)
+        {
+            return false;
+        }
+
+        var handlers = Context.RequestServices.GetRequiredService<IAuthenticationHandlerProvider>();
+        return await handlers.GetHandlerAsync(Context, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is IAuthenticationRequestHandler validation
+            && await validation.HandleRequestAsync();
     }
 }
 
@@ -89,12 +128,7 @@ public static class CachedAccessTokens
     public static IServiceCollection AddCachedAccessTokens(this IServiceCollection services)
     {
         services.AddSingleton<AccessTokenCache>();
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, CachedAccessTokenHandler>(CachedAccessTokenHandler.SchemeName, options =>
-        {
-            // 401 and 403 answers (WWW-Authenticate, error codes) stay OpenIddict's own.
-            options.ForwardChallenge = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
-            options.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
-        });
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, CachedAccessTokenHandler>(CachedAccessTokenHandler.SchemeName, null);
         return services;
     }
 }

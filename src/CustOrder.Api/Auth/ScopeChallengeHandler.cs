@@ -30,6 +30,6 @@ internal sealed class ScopeChallengeHandler : IAuthorizationMiddlewareResultHand
             [OpenIddictValidationAspNetCoreConstants.Properties.ErrorDescription] = $"This request needs the scope {scope}.",
             [OpenIddictValidationAspNetCoreConstants.Properties.Scope] = scope,
         });
-        return context.ForbidAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme, properties);
+        return context.ForbidAsync(CachedAccessTokenHandler.SchemeName, properties);
     }
 }
