@@ -30,6 +30,18 @@ public sealed class ApiAccessTests(ClockedApiFactory app) : IClassFixture<Clocke
     }
 
     [Fact]
+    public async Task A_token_in_the_query_string_is_401_only_the_authorization_header_counts()
+    {
+        // RFC 6750 §5.3: a token in a URL lands in access logs, histories and Referer headers.
+        var token = await app.Clients.UncachedMachineTokenAsync(["customers:read"]);
+
+        var response = await app.CreateClient().FetchAsync($"/api/v1/customers?access_token={token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
     public async Task An_expired_token_is_401()
     {
         var token = await app.Clients.UncachedMachineTokenAsync(["customers:read"]);

@@ -143,7 +143,11 @@ public static class AuthSetup
             {
                 // Tokens are checked with the server's own keys, in memory: no database query per API call.
                 options.UseLocalServer();
-                options.UseAspNetCore();
+                // The Authorization header only: a token in a URL or a form ends up in access logs,
+                // histories and Referer headers (RFC 6750 §5.3).
+                options.UseAspNetCore()
+                    .DisableAccessTokenExtractionFromQueryString()
+                    .DisableAccessTokenExtractionFromBodyForm();
             });
 
         // S256 only: "plain" (and a request that names no method, which means plain) is refused.
