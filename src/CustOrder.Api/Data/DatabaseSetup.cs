@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustOrder.Api.Data;
 
-public static class DatabaseSetup
+public static partial class DatabaseSetup
 {
     public const string DefaultSqliteConnectionString = "Data Source=custorder.db";
 
@@ -42,10 +42,14 @@ public static class DatabaseSetup
             ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set."));
 
     /// <summary>
-    /// Two Npgsql settings the app's use of PostgreSQL wants, unless the connection string sets them:
+    /// Npgsql settings the app's use of PostgreSQL wants, unless the connection string sets them:
     /// <c>No Reset On Close</c>, as the app keeps no session state (no SET, LISTEN, temporary tables or
-    /// session locks) and the reset was a fifth of the database's work for a simple read; and
-    /// <c>Max Auto Prepare</c>, so the statements it repeats are parsed and planned once per connection.
+    /// session locks) and the reset was a fifth of the database's work for a simple read;
+    /// <c>Max Auto Prepare</c>, so the statements it repeats are parsed and planned once per connection;
+    /// and <c>Options</c> with <c>random_page_cost=1.1</c>, the planner's cost of a random read on
+    /// SSDs or cached data, in place of its spinning-disk default of 4. With that default the order list joined a page
+    /// of 50 orders to their customers by reading the whole customers table (up to some 20,000
+    /// customers), 1.9 ms a page instead of 0.13 ms.
     /// </summary>
     internal static string WithPostgresDefaults(string connectionString)
     {
@@ -62,8 +66,17 @@ public static class DatabaseSetup
             builder.MaxAutoPrepare = 64;
         }
 
+        // "Options=" with nothing after it also counts as set: the way to send no options (PgBouncer refuses them).
+        if (!given.Contains("options") && !EmptyOptions().IsMatch(connectionString))
+        {
+            builder.Options = "-c random_page_cost=1.1";
+        }
+
         return builder.ConnectionString;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(^|;)\s*options\s*=\s*(;|$)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex EmptyOptions();
 
     private static string SqliteConnectionString(IConfiguration configuration)
     {

@@ -249,14 +249,15 @@ namespace CustOrder.Api.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_sms_notifications");
 
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_sms_notifications_due")
+                        .HasFilter("status IN ('pending', 'sending')");
+
                     b.HasIndex("OrderId")
                         .HasDatabaseName("ix_sms_notifications_order_id");
 
                     b.HasIndex("ProviderMessageId")
                         .HasDatabaseName("ix_sms_notifications_provider_message_id");
-
-                    b.HasIndex("Status", "NextAttemptAt")
-                        .HasDatabaseName("ix_sms_notifications_status_next_attempt_at");
 
                     b.ToTable("sms_notifications", null, t =>
                         {
