@@ -87,7 +87,7 @@ public static class AuthSetup
         });
 
         // Cookie and antiforgery keys live in the database: every instance reads the same ring.
-        services.AddDataProtection().SetApplicationName("CustOrder").PersistKeysToDbContext<AppDbContext>();
+        services.AddDataProtection().SetApplicationName("CustOrder").PersistKeysToDbContext<KeyRingDbContext>();
 
         var requireHttps = auth.RequireHttps ?? builder.Environment.IsProduction();
         var signing = TokenKeys.Resolve(keys.Signing, "Signing", builder.Environment, keys.DevelopmentKeysPath);
