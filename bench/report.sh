@@ -85,7 +85,7 @@ echo
 echo "The original (Django, 2 workers, same wrk settings): GET customer 482 req/s p99 107 ms; GET items 235 req/s"
 echo "p99 230 ms; POST order 192 req/s p99 242 ms; POST customer 237 req/s p99 193 ms; pgbench -S 8,927 TPS."
 echo
-echo "<details><summary>Most frequent SQL statements per scenario</summary>"
+echo "<details><summary>The SQL statements that took the server longest, per scenario (execution time; planning and waits for locks or the client not included)</summary>"
 echo
 cat "$top"
 echo "</details>"

@@ -12,7 +12,9 @@ public sealed class OutboxGaugeTests(UndispatchedApiFactory app) : IClassFixture
     [Fact]
     public async Task The_gauge_counts_unsent_messages_and_reads_the_database_once_per_refresh_interval()
     {
-        var gauge = app.Services.GetRequiredService<OutboxPendingGauge>();
+        // A gauge of the test's own: the app's is also read by any meter listener in the test run
+        // (instruments are process-wide), which could count before the order exists.
+        var gauge = ActivatorUtilities.CreateInstance<OutboxPendingGauge>(app.Services);
         var shop = new Shop(app.CreateApiClient());
         var customer = await shop.CustomerAsync();
         var item = await shop.ItemAsync();
