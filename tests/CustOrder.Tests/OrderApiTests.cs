@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CustOrder.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustOrder.Tests;
 
@@ -29,6 +30,30 @@ public sealed class OrderApiTests(ApiFactory app) : IClassFixture<ApiFactory>
         Assert.Equal(3, order.GetProperty("quantity").GetInt32());
         Assert.Equal("19.99", order.Str("unit_price"));
         Assert.Equal("59.97", order.Str("total"));
+    }
+
+    [Fact]
+    public async Task An_order_whose_outbox_row_cannot_be_written_is_not_stored_either()
+    {
+        // The database refuses this customer's SMS row: the order in the same batch must go too.
+        var name = Shop.Unique("Refused");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(app.Database.Provider == "Postgres"
+            ? $"""
+              CREATE FUNCTION refuse_{name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'outbox refused'; END $$;
+              CREATE TRIGGER refuse_{name} BEFORE INSERT ON sms_notifications FOR EACH ROW
+              WHEN (NEW.message LIKE '%{name}%') EXECUTE FUNCTION refuse_{name}();
+              """
+            : $"""
+              CREATE TRIGGER refuse_{name} BEFORE INSERT ON sms_notifications
+              WHEN NEW.message LIKE '%{name}%' BEGIN SELECT RAISE(ABORT, 'outbox refused'); END;
+              """));
+        var customer = await Shop.CustomerAsync(firstName: name);
+
+        var response = await _client.PostJsonAsync("/api/v1/orders", new { customer = customer.Str("id"), item = (await Shop.ItemAsync()).Str("id"), quantity = 1 });
+
+        Assert.NotEqual(HttpStatusCode.Created, response.StatusCode);
+        var customerId = Guid.Parse(customer.Str("id"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Orders.CountAsync(o => o.CustomerId == customerId)));
     }
 
     [Fact]

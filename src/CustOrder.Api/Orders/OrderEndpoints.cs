@@ -155,7 +155,7 @@ public static class OrderEndpoints
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveInOneBatchAsync(db, cancellationToken);
         }
         catch (DbUpdateException) when (keyId is not null)
         {
@@ -168,6 +168,32 @@ public static class OrderEndpoints
         outbox.Notify();
         Preconditions.SetETag(http.Response, order);
         return TypedResults.Created($"/api/v1/orders/{order.Id}", OrderResponse.From(order));
+    }
+
+    /// <summary>
+    /// Saves the order with its outbox row (and idempotency key). On PostgreSQL, without BEGIN and
+    /// COMMIT: EF Core sends the inserts as one batch, which PostgreSQL runs as one implicit
+    /// transaction (all or nothing), so an explicit one only cost two statements and a round trip.
+    /// SQLite runs each statement on its own, so there the transaction stays.
+    /// </summary>
+    private static async Task SaveInOneBatchAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var before = db.Database.AutoTransactionBehavior;
+        db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoTransactionBehavior = before;
+        }
     }
 
     /// <summary>The stored answer for a key already used: the same order, or 422 when the key came with another order.</summary>
