@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CustOrder.Tests;
 
 /// <summary>
-/// Lists longer than Lists:ExactCountUpTo (here 5 rows, in production 10,000): the count is kept for
+/// Lists longer than Lists:ExactCountUpTo (here 5 rows, by default 1,000): the count is kept for
 /// Lists:LongCountFor instead of recounted per request, and pages past the middle are read from the end.
 /// </summary>
 public sealed class LongListTests(LongListTests.LongListApiFactory app) : IClassFixture<LongListTests.LongListApiFactory>

@@ -88,7 +88,7 @@ public readonly record struct ListCount(int Value, bool IsLong)
 /// <summary>How lists count their rows (configuration section <c>Lists</c>).</summary>
 public sealed class ListOptions
 {
-    public int ExactCountUpTo { get; set; } = 10_000;
+    public int ExactCountUpTo { get; set; } = 1_000;
 
     public TimeSpan LongCountFor { get; set; } = TimeSpan.FromSeconds(10);
 }
